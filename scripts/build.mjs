@@ -1,0 +1,31 @@
+// Bundles the three entry points with esbuild (unified is ESM-only; the CommonJS
+// bundles hide that from Node and VS Code). Registry YAML is embedded as text.
+// Type-checking is `tsc -b` (npm test runs it); this script only bundles.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Some ESM dependencies call createRequire(import.meta.url); give the CJS bundle one.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+const entries = [
+  { in: 'server/src/cli/bin.ts', out: 'dist/cli.js' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+].filter((e) => existsSync(e.in));
+
+const started = Date.now();
+await Promise.all(
+  entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], minify: !watch })),
+);
+console.error(`alignment-terms: built ${entries.map((e) => e.out).join(', ')} in ${Date.now() - started} ms`);

@@ -1,0 +1,75 @@
+/**
+ * Finds and loads the house glossary for each draft: `--config FILE` if given, else
+ * the nearest .alignment-terms.yaml walking up from the draft's folder to the
+ * filesystem root, else the built-in `recommended` preset. Loaded glossaries are
+ * cached per file; a broken glossary is a configuration error (exit 2).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ignore from 'ignore';
+import { compileRegistry, loadGlossary, presetRegistry, type Registry } from '../core';
+import type { ConfigProblem } from '../core/types';
+import { findRepositoryRoot } from './files';
+
+/** The file name teams use for their glossary. */
+export const GLOSSARY_FILE = '.alignment-terms.yaml';
+
+/** A glossary that could not be used, with every problem in it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Resolves the registry for drafts, caching per glossary file and per folder. */
+export class ConfigResolver {
+  private readonly byGlossary = new Map<string, Registry>();
+  private readonly byFolder = new Map<string, string | null>();
+
+  constructor(private readonly explicit?: string) {
+    if (explicit && !existsSync(explicit)) throw new ConfigError([{ file: explicit, line: 1, column: 1, message: 'cannot read glossary: no such file' }]);
+  }
+
+  /** The registry that applies to `file`. Throws ConfigError for a broken glossary. */
+  registryFor(file: string): Registry {
+    const glossary = this.explicit ? path.resolve(this.explicit) : this.nearestGlossary(path.dirname(file));
+    if (!glossary) return presetRegistry('recommended');
+    let registry = this.byGlossary.get(glossary);
+    if (!registry) {
+      const host = { readFile: (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined) };
+      const boundary = findRepositoryRoot(path.dirname(glossary));
+      const loaded = loadGlossary(host, toPosix(glossary), { boundary: toPosix(boundary) });
+      const compiled = compileRegistry(loaded.glossary);
+      const problems = [...loaded.problems, ...compiled.problems];
+      if (problems.length) throw new ConfigError(problems);
+      registry = compiled.registry;
+      this.byGlossary.set(glossary, registry);
+    }
+    return registry;
+  }
+
+  /** True when the glossary's `ignore` globs cover `file`. */
+  isIgnored(file: string, registry: Registry): boolean {
+    for (const { base, glob } of registry.ignore) {
+      const relative = path.relative(base, file);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      if (ignore().add(glob).ignores(relative.split(path.sep).join('/'))) return true;
+    }
+    return false;
+  }
+
+  private nearestGlossary(dir: string): string | null {
+    const cached = this.byFolder.get(dir);
+    if (cached !== undefined) return cached;
+    const candidate = path.join(dir, GLOSSARY_FILE);
+    const parent = path.dirname(dir);
+    const found = existsSync(candidate) ? candidate : parent === dir ? null : this.nearestGlossary(parent);
+    this.byFolder.set(dir, found);
+    return found;
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

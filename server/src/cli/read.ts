@@ -1,0 +1,30 @@
+/**
+ * Reads a draft for the CLI: rejects binary files (NUL bytes) with a reason to
+ * print, decodes UTF-8 (a BOM is kept, so positions match an editor's), and flags
+ * invalid UTF-8 instead of failing on it.
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError } from './errors';
+
+/** A draft's text, or the reason it was skipped. */
+export type Draft = { text: string; warning?: string } | { skip: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/** Reads `file`. Throws UsageError when the file cannot be read at all. */
+export function readDraft(file: string): Draft {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${file}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message}`);
+  }
+  if (bytes.subarray(0, 8000).includes(0)) return { skip: 'binary file (contains NUL bytes)' };
+  try {
+    return { text: decoder.decode(bytes) };
+  } catch {
+    return { text: lenient.decode(bytes), warning: 'not valid UTF-8; invalid bytes were read as U+FFFD' };
+  }
+}

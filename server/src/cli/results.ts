@@ -1,0 +1,92 @@
+/**
+ * The CLI's per-file result: the analysis turned into 1-based positions, the shape
+ * the JSON formats print and the contract documents.
+ */
+import type { Analysis } from '../core';
+import type { LineIndex } from '../core/positions';
+import type { Finding, Fix, Occurrence, Span } from '../core/types';
+
+/** 1-based start and end of a span (columns in UTF-16 code units). */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A diagnostic as `lint --format json` prints it. */
+export interface DiagnosticResult extends Position {
+  rule: string;
+  severity: string;
+  message: string;
+  term: string | null;
+  fixes: { title: string; kind: string; preferred: boolean; edits: (Position & { text: string })[] }[];
+}
+
+/** An occurrence as `occurrences --format json` prints it. */
+export interface OccurrenceResult extends Position {
+  term: string;
+  text: string;
+  status: string;
+  sense: string | null;
+  likelySense: string | null;
+  via: string | null;
+}
+
+/** One linted file. `file` is relative to the working folder when inside it. */
+export interface FileResult {
+  file: string;
+  absolute: string;
+  diagnostics: DiagnosticResult[];
+  occurrences: OccurrenceResult[];
+  /** Set when the file was skipped (unreadable, binary, ignored), with the reason. */
+  skipped?: string;
+}
+
+/** Converts a span to 1-based positions. */
+export function position(lines: LineIndex, span: Span): Position {
+  const start = lines.toLineColumn(span.start);
+  const end = lines.toLineColumn(span.end);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/** The JSON shape of one finding. */
+export function diagnosticResult(lines: LineIndex, finding: Finding): DiagnosticResult {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    term: finding.term ?? null,
+    ...position(lines, finding.span),
+    fixes: finding.fixes.map((fix: Fix) => ({
+      title: fix.title,
+      kind: fix.kind,
+      preferred: !!fix.preferred,
+      edits: fix.edits.map((e) => ({ ...position(lines, e.span), text: e.newText })),
+    })),
+  };
+}
+
+/** The JSON shape of one occurrence. */
+export function occurrenceResult(lines: LineIndex, occurrence: Occurrence): OccurrenceResult {
+  return {
+    term: occurrence.term,
+    text: occurrence.text,
+    ...position(lines, occurrence.span),
+    status: occurrence.status,
+    sense: occurrence.sense,
+    likelySense: occurrence.status === 'ambiguous' ? occurrence.likelySense : null,
+    via: occurrence.via,
+  };
+}
+
+/** Builds a FileResult from an analysis. */
+export function fileResult(file: string, absolute: string, analysis: Analysis): FileResult {
+  const lines = analysis.doc.lines;
+  return {
+    file,
+    absolute,
+    diagnostics: analysis.findings.map((f) => diagnosticResult(lines, f)),
+    occurrences: analysis.occurrences.map((o) => occurrenceResult(lines, o)),
+  };
+}

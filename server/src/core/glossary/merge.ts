@@ -1,0 +1,62 @@
+/**
+ * Merges glossary layers, base first. Documented semantics (README, "For teams"):
+ * a term is merged field by field and its senses by id; lists (forms, cues, ...)
+ * replace; `pin`, `rules`, `sources` and `implications` merge by key; `avoid` merges
+ * by phrase; `ignore` globs accumulate, each relative to its own file's folder.
+ */
+import { normalizePhrase } from '../phrases';
+import type { GlossaryFile, MergedGlossary, SenseEntry, TermEntry } from './types';
+
+/** One layer to merge: the file's content, where it lives, and how to find positions in it. */
+export interface GlossaryLayer {
+  file: string;
+  folder: string;
+  glossary: GlossaryFile;
+  positionOf(path: (string | number)[]): { line: number; column: number };
+}
+
+/** An empty merged glossary. */
+export function emptyGlossary(): MergedGlossary {
+  return { pin: {}, rules: {}, sources: {}, terms: {}, avoid: [], ignore: [], implications: [], files: [] };
+}
+
+/** Merges `layers` in order (later layers win) into a fresh MergedGlossary. */
+export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
+  const merged = emptyGlossary();
+  for (const layer of layers) {
+    const g = layer.glossary;
+    merged.files.push(layer.file);
+    for (const [term, sense] of Object.entries(g.pin ?? {})) {
+      merged.pin[term] = { sense, file: layer.file, ...layer.positionOf(['pin', term]) };
+    }
+    Object.assign(merged.rules, g.rules ?? {});
+    for (const [id, source] of Object.entries(g.sources ?? {})) {
+      merged.sources[id] = { ...merged.sources[id], ...source };
+    }
+    for (const [id, term] of Object.entries(g.terms ?? {})) {
+      merged.terms[id] = mergeTerm(merged.terms[id], term);
+    }
+    for (const entry of g.avoid ?? []) {
+      const key = normalizePhrase(entry.phrase);
+      const at = merged.avoid.findIndex((a) => normalizePhrase(a.phrase) === key);
+      if (at >= 0) merged.avoid[at] = entry;
+      else merged.avoid.push(entry);
+    }
+    for (const glob of g.ignore ?? []) merged.ignore.push({ base: layer.folder, glob });
+    for (const implication of g.implications ?? []) {
+      const at = merged.implications.findIndex((i) => i.id === implication.id);
+      if (at >= 0) merged.implications[at] = implication;
+      else merged.implications.push(implication);
+    }
+  }
+  return merged;
+}
+
+function mergeTerm(base: TermEntry | undefined, over: TermEntry): TermEntry {
+  if (!base) return structuredClone(over);
+  const result: TermEntry = { ...base, ...over, senses: { ...base.senses } };
+  for (const [id, sense] of Object.entries(over.senses ?? {})) {
+    result.senses![id] = { ...(base.senses?.[id] ?? {}), ...sense } as SenseEntry;
+  }
+  return result;
+}

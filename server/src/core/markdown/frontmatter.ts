@@ -1,0 +1,70 @@
+/**
+ * Reads pins from the front matter's `alignment-terms:` map, keeping the source span
+ * of every key and value (for unknown-pin, hovers, completion and the pin fix).
+ */
+import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import type { Span } from '../types';
+import type { FrontMatter } from './parse';
+
+/** One `term: sense` entry of the front matter map. */
+export interface FrontMatterPin {
+  term: string;
+  sense: string;
+  termSpan: Span;
+  senseSpan: Span;
+}
+
+/** What the front matter says about this tool. */
+export interface FrontMatterInfo {
+  pins: FrontMatterPin[];
+  /** Span of the `alignment-terms` map's value (block or flow), if the key exists. */
+  mapSpan?: Span;
+  /** True when the map is written in block style (one `term: sense` per line). */
+  blockMap: boolean;
+  /** Span of the `alignment-terms` key itself. */
+  keySpan?: Span;
+  /** A YAML or shape problem, positioned in the document. */
+  problem?: { message: string; span: Span };
+}
+
+/** The key under which a draft pins senses. */
+export const FRONT_MATTER_KEY = 'alignment-terms';
+
+/** Parses the front matter's pins. Never throws. */
+export function readFrontMatter(frontMatter: FrontMatter | undefined): FrontMatterInfo {
+  const info: FrontMatterInfo = { pins: [], blockMap: true };
+  if (!frontMatter) return info;
+  const base = frontMatter.yamlStart;
+  const doc = parseDocument(frontMatter.yaml, { uniqueKeys: false });
+  const toSpan = (range: [number, number, number] | null | undefined): Span =>
+    range ? { start: base + range[0], end: base + range[1] } : { start: frontMatter.span.start, end: frontMatter.span.start };
+  if (doc.errors.length) {
+    if (frontMatter.yaml.includes(FRONT_MATTER_KEY)) {
+      const e = doc.errors[0];
+      info.problem = { message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`, span: { start: base + e.pos[0], end: base + e.pos[1] } };
+    }
+    return info;
+  }
+  if (!isMap(doc.contents)) return info;
+  const pair = doc.contents.items.find((p: Pair) => isScalar(p.key) && p.key.value === FRONT_MATTER_KEY);
+  if (!pair) return info;
+  info.keySpan = toSpan(isScalar(pair.key) ? pair.key.range : null);
+  const value = pair.value;
+  if (!isMap(value)) {
+    info.problem = { message: `'${FRONT_MATTER_KEY}' in front matter must be a map of term id to sense id`, span: info.keySpan };
+    return info;
+  }
+  info.mapSpan = toSpan(value.range);
+  info.blockMap = !value.flow;
+  for (const item of value.items) {
+    if (!isScalar(item.key)) continue;
+    const senseNode = isScalar(item.value) ? item.value : null;
+    info.pins.push({
+      term: String(item.key.value),
+      sense: senseNode ? String(senseNode.value ?? '') : '',
+      termSpan: toSpan(item.key.range),
+      senseSpan: senseNode ? toSpan(senseNode.range) : toSpan(item.key.range),
+    });
+  }
+  return info;
+}

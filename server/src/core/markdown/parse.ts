@@ -1,0 +1,236 @@
+/**
+ * Markdown -> ParsedDocument: prose contexts with exact offsets, the front matter,
+ * directives, link reference definitions and headings. Uses remark-parse with front
+ * matter only: GFM would double the parse cost, and what it adds that matters here
+ * (tables, bare URLs, footnote labels) is handled on the plain text instead.
+ */
+import type { Heading, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { LineIndex } from '../positions';
+import type { Span } from '../types';
+import { parseDirectives, type Directive } from './directives';
+import { MASK, maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+
+/** The YAML front matter block, if the document starts with one. */
+export interface FrontMatter {
+  /** Span of the whole block, fences included. */
+  span: Span;
+  /** The YAML between the fences, and the source offset where it starts. */
+  yaml: string;
+  yamlStart: number;
+}
+
+/** A heading, for glossary sections and hover text. */
+export interface HeadingInfo {
+  depth: number;
+  text: string;
+  span: Span;
+}
+
+/** Everything later stages need from one Markdown document. */
+export interface ParsedDocument {
+  text: string;
+  lines: LineIndex;
+  contexts: ProseContext[];
+  frontMatter?: FrontMatter;
+  directives: Directive[];
+  headings: HeadingInfo[];
+}
+
+/** Parses a Markdown document. Never throws on any input string. */
+export function parseMarkdown(text: string): ParsedDocument {
+  const lines = new LineIndex(text);
+  const tree = processor.parse(text) as Root;
+  const state: WalkState = { text, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
+  let frontMatter: FrontMatter | undefined;
+  for (const node of tree.children) {
+    if (node.type === 'yaml' && node.position && frontMatter === undefined && node === tree.children[0]) {
+      const start = node.position.start.offset ?? 0;
+      const end = node.position.end.offset ?? start;
+      const firstBreak = text.indexOf('\n', start);
+      const yamlStart = firstBreak < 0 ? end : firstBreak + 1;
+      frontMatter = { span: { start, end }, yaml: node.value, yamlStart };
+      continue;
+    }
+    walkBlock(node, state, false);
+  }
+  for (const { context, link, identifier } of state.pendingRefs) {
+    const url = state.definitions.get(identifier);
+    if (url !== undefined) context.links.push({ ...link, url });
+  }
+  return { text, lines, contexts: state.contexts, frontMatter, directives: state.directives, headings: state.headings };
+}
+
+interface WalkState {
+  text: string;
+  contexts: ProseContext[];
+  directives: Directive[];
+  headings: HeadingInfo[];
+  definitions: Map<string, string>;
+  pendingRefs: { context: ProseContext; link: Omit<ProseLink, 'url'>; identifier: string }[];
+}
+
+function spanOf(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+function walkBlock(node: RootContent | Root, state: WalkState, inListItem: boolean): void {
+  switch (node.type) {
+    case 'paragraph':
+      addContext(node, inListItem ? 'listItem' : 'paragraph', state);
+      return;
+    case 'heading': {
+      const context = addContext(node, 'heading', state);
+      state.headings.push({ depth: (node as Heading).depth, text: context?.plain.trim() ?? '', span: spanOf(node) });
+      if (context) context.section = state.headings.length - 1;
+      return;
+    }
+    case 'html':
+      state.directives.push(...parseDirectives(node as Html, state.text));
+      return;
+    case 'definition':
+      if (!state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url);
+      return;
+    case 'listItem':
+      for (const child of node.children) walkBlock(child, state, true);
+      return;
+    case 'code':
+    case 'yaml':
+    case 'thematicBreak':
+      return;
+    default:
+      if ('children' in node) for (const child of (node as Parent).children) walkBlock(child as RootContent, state, inListItem);
+  }
+}
+
+function addContext(node: Parent, kind: ContextKind, state: WalkState): ProseContext | undefined {
+  const builder = new PlainBuilder();
+  const links: ProseLink[] = [];
+  const refs: { start: number; end: number; identifier: string }[] = [];
+  const inline = { builder, links, refs, state };
+  let leadStrong: { start: number; end: number } | undefined;
+  node.children.forEach((child, index) => {
+    const before = builder.length;
+    walkInline(child as PhrasingContent, inline);
+    if (index === 0 && child.type === 'strong') leadStrong = { start: before, end: builder.length };
+  });
+  const plain = maskExcluded(builder.toString());
+  const section = state.headings.length - 1;
+  const context: ProseContext = { kind, plain, segments: builder.segments, links, leadStrong, span: spanOf(node as Nodes), section };
+  const rows = kind === 'paragraph' ? splitTableRows(context) : null;
+  if (!rows) {
+    state.contexts.push(context);
+    for (const ref of refs) state.pendingRefs.push({ context, link: { start: ref.start, end: ref.end }, identifier: ref.identifier });
+    return context;
+  }
+  state.contexts.push(...rows);
+  for (const ref of refs) {
+    const row = rows.find((r) => ref.start >= rowBase(r) && ref.start < rowBase(r) + r.plain.length);
+    if (row) state.pendingRefs.push({ context: row, link: { start: ref.start - rowBase(row), end: ref.end - rowBase(row) }, identifier: ref.identifier });
+  }
+  return context;
+}
+
+interface InlineState {
+  builder: PlainBuilder;
+  links: ProseLink[];
+  refs: { start: number; end: number; identifier: string }[];
+  state: WalkState;
+}
+
+function walkInline(node: PhrasingContent, inline: InlineState): void {
+  const { builder, state } = inline;
+  switch (node.type) {
+    case 'text': {
+      const { start, end } = spanOf(node);
+      builder.appendText(node.value, state.text, start, end);
+      return;
+    }
+    case 'break':
+      builder.appendMask(spanOf(node).start, '\n');
+      return;
+    case 'inlineCode':
+    case 'image':
+    case 'imageReference':
+      builder.appendMask(spanOf(node).start);
+      return;
+    case 'html':
+      state.directives.push(...parseDirectives(node as Html, state.text));
+      builder.appendMask(spanOf(node).start);
+      return;
+    case 'link': {
+      const start = builder.length;
+      for (const child of node.children) walkInline(child, inline);
+      inline.links.push({ start, end: builder.length, url: node.url });
+      return;
+    }
+    case 'linkReference': {
+      const start = builder.length;
+      for (const child of node.children) walkInline(child, inline);
+      inline.refs.push({ start, end: builder.length, identifier: node.identifier });
+      return;
+    }
+    default:
+      if ('children' in node) for (const child of (node as Parent).children) walkInline(child as PhrasingContent, inline);
+  }
+}
+
+const ROW_BASE = new WeakMap<ProseContext, number>();
+function rowBase(context: ProseContext): number {
+  return ROW_BASE.get(context) ?? 0;
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * A pipe table is a paragraph to CommonMark without GFM. When the second line is a
+ * delimiter row, each line becomes a context of its own (the contract reads a table
+ * row as a paragraph).
+ */
+function splitTableRows(context: ProseContext): ProseContext[] | null {
+  const lines = context.plain.split('\n');
+  if (lines.length < 2 || !lines[0].includes('|') || !DELIMITER_ROW.test(lines[1]) || !lines[1].includes('-')) return null;
+  const rows: ProseContext[] = [];
+  let base = 0;
+  for (const line of lines) {
+    const start = base;
+    const end = base + line.length;
+    base = end + 1;
+    if (DELIMITER_ROW.test(line) && line.includes('-')) continue;
+    const row: ProseContext = {
+      kind: 'tableRow',
+      plain: line,
+      segments: shiftSegments(context, start, end),
+      links: context.links.filter((l) => l.start >= start && l.end <= end).map((l) => ({ ...l, start: l.start - start, end: l.end - start })),
+      span: context.span,
+      section: context.section,
+    };
+    ROW_BASE.set(row, start);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function shiftSegments(context: ProseContext, start: number, end: number) {
+  const out = [];
+  for (const seg of context.segments) {
+    const segEnd = seg.plainStart + seg.length;
+    if (segEnd <= start || seg.plainStart >= end) continue;
+    const from = Math.max(seg.plainStart, start);
+    const to = Math.min(segEnd, end);
+    const k = from - seg.plainStart;
+    out.push({
+      plainStart: from - start,
+      sourceStart: seg.offsets ? seg.offsets[k] : seg.sourceStart + k,
+      length: to - from,
+      offsets: seg.offsets ? seg.offsets.subarray(k, k + (to - from)) : undefined,
+    });
+  }
+  return out;
+}
+
+export { MASK };

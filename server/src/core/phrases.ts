@@ -1,0 +1,124 @@
+/**
+ * Turns the registry's literal phrases into patterns. Users never write regular
+ * expressions: a phrase is text, and this module alone decides how loosely it
+ * matches (case, spacing, hyphens, line breaks, British spellings). Every pattern
+ * built here is free of nested quantifiers, so matching stays linear in the text.
+ */
+
+const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/g;
+
+/** Escapes a literal string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(REGEX_SPECIAL, '\\$&');
+}
+
+/** Hyphen-like characters that writers use between the words of a term. */
+const HYPHENS = '\\-\u2010\u2011\u2012\u2013';
+
+/** Matches what may stand between two words of a term: spaces, a line break, a hyphen. */
+export const SEPARATOR = `(?:[ \\t]*[${HYPHENS}][ \\t]*|\\s+)`;
+
+/**
+ * Normalizes how a phrase is written so that spelling variants compare equal:
+ * lower case, any run of spaces/hyphens becomes one space, British -ise/-isation and
+ * "behaviour" become American. `mesa-Optimisers` and `mesa optimizers` normalize alike.
+ */
+export function normalizePhrase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\s\-\u2010\u2011\u2012\u2013]+/g, ' ')
+    .replace(/behaviour/g, 'behavior')
+    .replace(/(?<=[a-z]{3}i)s(?=(?:e|es|ed|er|ers|ing|ation|ations)\b)/g, 'z')
+    .trim();
+}
+
+/**
+ * The regex atoms of one normalized phrase: each atom matches one character of it,
+ * except a space (any separator), the z of -ize (s or z), and behavio(u)r.
+ */
+export function phraseAtoms(normalized: string): string[] {
+  const atoms: string[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    const c = normalized[i];
+    if (c === ' ') atoms.push(SEPARATOR);
+    else if (c === 'z' && isIzeAt(normalized, i)) atoms.push('[sz]');
+    else if (c === 'r' && normalized.slice(i - 7, i) === 'behavio') atoms.push('u?r');
+    else atoms.push(escapeRegExp(c));
+  }
+  return atoms;
+}
+
+/** True when the z at `i` is the z of an -ize/-ization/-izer ending (British: s). */
+function isIzeAt(text: string, i: number): boolean {
+  return i >= 4 && text[i - 1] === 'i' && /^[a-z]{3}$/.test(text.slice(i - 4, i - 1)) && /^(?:e|es|ed|er|ers|ing|ation|ations)\b/.test(text.slice(i + 1));
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  terminal: boolean;
+}
+
+/**
+ * Builds one pattern (no flags, no boundaries) that matches any of the phrases,
+ * preferring the longest. Phrases sharing a prefix share it in the pattern, so a
+ * registry of thousands of forms still compiles to one fast alternation.
+ */
+export function phrasesToPattern(phrases: Iterable<string>): string {
+  const root: TrieNode = { children: new Map(), terminal: false };
+  for (const phrase of phrases) {
+    const normalized = normalizePhrase(phrase);
+    if (!normalized) continue;
+    let node = root;
+    for (const atom of phraseAtoms(normalized)) {
+      let next = node.children.get(atom);
+      if (!next) {
+        next = { children: new Map(), terminal: false };
+        node.children.set(atom, next);
+      }
+      node = next;
+    }
+    node.terminal = true;
+  }
+  return emit(root) ?? '(?!)';
+}
+
+function emit(node: TrieNode): string | null {
+  if (node.children.size === 0) return null;
+  const branches: string[] = [];
+  for (const [atom, child] of node.children) {
+    const rest = emit(child);
+    branches.push(rest === null ? atom : child.terminal ? `${atom}(?:${rest})?` : `${atom}${rest}`);
+  }
+  return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+}
+
+/** Letters and digits on either side of a match mean it is part of a longer word. */
+export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
+export const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+
+/** A case-insensitive, Unicode-aware, global RegExp matching any phrase as whole words. */
+export function compilePhrases(phrases: Iterable<string>): RegExp {
+  return new RegExp(`${WORD_BEFORE}${phrasesToPattern(phrases)}${WORD_AFTER}`, 'giu');
+}
+
+/**
+ * Compiles one cue phrase. Beyond phrasesToPattern's tolerance, a word ending in `*`
+ * matches any word starting with it, and a lone `...` stands for up to five words.
+ */
+export function cuePattern(cue: string): string {
+  const words = cue.trim().split(/\s+/);
+  let out = '';
+  words.forEach((word, i) => {
+    if (word === '...') {
+      out += '(?:[^\\s.;!?]+\\s+){0,5}?';
+      return;
+    }
+    const prefix = word.endsWith('*');
+    const body = prefix ? word.slice(0, -1) : word;
+    const atoms = phraseAtoms(normalizePhrase(body)).join('');
+    out += prefix ? `${atoms}[\\p{L}\\p{N}'\u2019\\-]*` : atoms;
+    if (i < words.length - 1 && words[i + 1] !== '...') out += SEPARATOR;
+    else if (i < words.length - 1) out += '\\s+';
+  });
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * The one module that converts between positions. Offsets are UTF-16 code units into
+ * the document text (what JavaScript strings and LSP use); lines are split at \n,
+ * \r\n and a lone \r, as LSP does.
+ */
+
+/** 1-based line and column (UTF-16 code units), as the CLI and the contract report them. */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/** 0-based line and character, as LSP reports them. */
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+
+/** Index of line starts for one text. Build once per document version. */
+export class LineIndex {
+  /** Offsets at which each line starts; lineStarts[0] === 0. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  /** Number of lines (a text ending in a newline has an empty last line). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** 0-based line that contains `offset` (offsets past the end clamp to the last line). */
+  lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** 0-based LSP position of an offset, clamped into the text. */
+  toLsp(offset: number): LspPosition {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(o);
+    return { line, character: o - this.lineStarts[line] };
+  }
+
+  /** 1-based line and column of an offset. */
+  toLineColumn(offset: number): LineColumn {
+    const p = this.toLsp(offset);
+    return { line: p.line + 1, column: p.character + 1 };
+  }
+
+  /** Offset of a 0-based LSP position; characters past the line's end clamp to it. */
+  toOffset(pos: LspPosition): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    const end = this.lineEnd(pos.line);
+    return Math.max(start, Math.min(start + Math.max(0, pos.character), end));
+  }
+
+  /** Offset just before the line break (or the text's end) of a 0-based line. */
+  lineEnd(line: number): number {
+    if (line + 1 < this.lineStarts.length) {
+      let end = this.lineStarts[line + 1] - 1;
+      if (end > this.lineStarts[line] && this.text.charCodeAt(end) === 10 && this.text.charCodeAt(end - 1) === 13) end--;
+      return end;
+    }
+    return this.text.length;
+  }
+
+  /** The line break this text uses most ("\r\n" or "\n"), for edits that add lines. */
+  get eol(): string {
+    return this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+}

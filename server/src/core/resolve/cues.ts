@@ -1,0 +1,52 @@
+/**
+ * Cue scoring: which sense a stretch of prose points to. Used for likelySense (the
+ * occurrence's own paragraph), for matching a document's own definition to a
+ * registry sense, and for sense-drift.
+ */
+import type { Term } from '../registry';
+import { termPatterns } from './patterns';
+
+/** Cue hits per sense, and the sense they clearly favour (or null). */
+export interface CueVerdict {
+  sense: string | null;
+  /** Cue texts as written, per sense id. */
+  hits: Map<string, string[]>;
+}
+
+/** A negation right before a cue ("no mesa-optimizer", "not from the learner's biases"). */
+const NEGATION = /(?:^|[^\p{L}])(?:no|not|never|without|nothing|none|neither|nor|cannot|can't|isn't|aren't|doesn't|don't|didn't|wasn't|weren't|lacks?|lacking|absent|rather\s+than|instead\s+of|free\s+of)(?:\s+\S+){0,2}\s+$/iu;
+/** Cues that carry their own negation are taken as written. */
+const SELF_NEGATED = /^(?:no|not|never|without)\b|\b(?:not|never|no)\b/i;
+/** A sentence that says the answer turns on the sense: no likely sense. */
+const DEPENDS = /\bdepends\s+on\s+(?:the|which|what)\s+(?:sense|definition|reading|meaning|framing)|\bit\s+depends\b|\bcannot\s+be\s+answered\s+without|\bdepending\s+on\s+(?:the\s+)?(?:sense|definition|reading)/i;
+
+/** Counts each sense's cues in `text`, skipping cues mentioned only as absent. */
+export function cueHits(text: string, term: Term): Map<string, string[]> {
+  const hits = new Map<string, string[]>();
+  for (const { sense, regex } of termPatterns(term).cues) {
+    regex.lastIndex = 0;
+    const found: string[] = [];
+    for (let m = regex.exec(text); m; m = regex.exec(text)) {
+      if (!SELF_NEGATED.test(m[0]) && NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const cue = m[0].replace(/\s+/g, ' ');
+      if (!found.some((f) => f.toLowerCase() === cue.toLowerCase())) found.push(cue);
+    }
+    if (found.length) hits.set(sense, found);
+  }
+  return hits;
+}
+
+/**
+ * The sense the cues in `text` clearly favour: at least one cue, and at least twice
+ * as many distinct cues as any other sense. Null when there are no cues, when cues
+ * for several senses balance, or when the text says the answer depends on the sense.
+ */
+export function cueVerdict(text: string, term: Term, margin = 2): CueVerdict {
+  const hits = cueHits(text, term);
+  if (DEPENDS.test(text)) return { sense: null, hits };
+  const ranked = [...hits.entries()].map(([sense, list]) => ({ sense, score: list.length })).sort((a, b) => b.score - a.score);
+  if (ranked.length === 0) return { sense: null, hits };
+  const top = ranked[0];
+  const second = ranked[1]?.score ?? 0;
+  return { sense: top.score >= margin * second && top.score > second ? top.sense : null, hits };
+}

@@ -1,0 +1,68 @@
+/**
+ * The document's own definitions: "By inner alignment I mean ...", "We use X for ...",
+ * "**Inner alignment.** ...", "Base optimizer — ...", "Inner alignment: ...", a
+ * definition list. A definition covers every occurrence of its term in the document
+ * that is not mentioned, qualified or under a section pin. Its sense is the registry
+ * sense whose cues the definition matches, else `custom` (or `default` for a settled
+ * term).
+ */
+import { normalizePhrase } from '../phrases';
+import type { Registry } from '../registry';
+import type { RawOccurrence, Span } from '../types';
+import { cueVerdict } from './cues';
+import type { ContextView } from './view';
+
+/** A definition the document gives for a term. */
+export interface DefinitionSite {
+  term: string;
+  sense: string;
+  /** Where the defined word stands. */
+  span: Span;
+  /** The occurrence that is the definition's head. */
+  occurrence: RawOccurrence;
+}
+
+const BY_BEFORE = /\bby\s+["\u201c]?$/i;
+const MEAN_AFTER = /^["\u201d]?,?\s+(?:I|we)\s+(?:will\s+|shall\s+|always\s+)?(?:mean|refer\s+to|denote|understand)\b/i;
+const USE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?use\s+(?:the\s+(?:term|phrase|word)\s+)?["\u201c]?$/i;
+const USE_AFTER = /^["\u201d]?\s+(?:to\s+mean|for|to\s+refer\s+to|to\s+denote|as\s+(?:a\s+)?(?:name|shorthand|label)\s+for)\b/i;
+const DEFINE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?define\s+["\u201c]?$/i;
+const AS_AFTER = /^["\u201d]?\s+as\b/i;
+const HERE_MEANS_AFTER = /^["\u201d]?\s*,?\s*(?:here|in\s+this\s+(?:post|essay|paper|document|piece|note|memo|page|doc|proposal|report|article)|below|throughout|hereafter|for\s+us)\s*,?\s*(?:means|refers\s+to|denotes|will\s+mean|is\s+used\s+(?:to\s+mean|for))\b/i;
+const LEAD_DASH_AFTER = /^[*_]*\s*(?:\u2014|\u2013|--|:|\s-\s|\n\s*:\s)/;
+const LEAD_BEFORE = /^[\s*_>]*$/;
+
+/** Finds the first definition of each term in the document. */
+export function findDefinitions(occurrences: RawOccurrence[], views: ContextView[], registry: Registry): Map<string, DefinitionSite> {
+  const sites = new Map<string, DefinitionSite>();
+  for (const occurrence of occurrences) {
+    if (sites.has(occurrence.term) || occurrence.elided) continue;
+    const view = views[occurrence.context];
+    if (view.context.kind === 'heading' || view.context.kind === 'tableRow') continue;
+    if (!isDefinitionSite(occurrence, view)) continue;
+    const term = registry.terms.get(occurrence.term);
+    if (!term) continue;
+    const sense = term.contested ? cueVerdict(view.plain, term, 1).sense ?? 'custom' : 'default';
+    sites.set(occurrence.term, { term: occurrence.term, sense, span: occurrence.span, occurrence });
+  }
+  return sites;
+}
+
+function isDefinitionSite(occurrence: RawOccurrence, view: ContextView): boolean {
+  const plain = view.plain;
+  const { plainStart: start, plainEnd: end } = occurrence;
+  const sentence = view.sentence(start);
+  const before = plain.slice(sentence.start, start);
+  const after = plain.slice(end, Math.min(plain.length, end + 80));
+  if (BY_BEFORE.test(before) && MEAN_AFTER.test(after)) return true;
+  if (USE_BEFORE.test(before) && USE_AFTER.test(after)) return true;
+  if (DEFINE_BEFORE.test(before) && AS_AFTER.test(after)) return true;
+  if (HERE_MEANS_AFTER.test(after) && before.trim() === '') return true;
+  const lead = view.context.leadStrong;
+  if (lead && start >= lead.start && end <= lead.end) {
+    const strongText = plain.slice(lead.start, lead.end).replace(/[\s.:\u2014\u2013-]+$/, '');
+    if (normalizePhrase(strongText) === normalizePhrase(plain.slice(start, end)) && plain.slice(lead.end).trim().length > 0) return true;
+  }
+  if (LEAD_BEFORE.test(plain.slice(0, start)) && LEAD_DASH_AFTER.test(plain.slice(end)) && plain.slice(end).trim().split(/\s+/).length >= 4) return true;
+  return false;
+}

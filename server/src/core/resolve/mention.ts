@@ -1,0 +1,62 @@
+/**
+ * Mentions: the term is talked about, not used. Quotation marks, "the term X",
+ * "definitions of X", "what X means", "X has four senses", and, in a passage that
+ * compares definitions, "X is about / covers / asks whether ...".
+ */
+import { normalizePhrase } from '../phrases';
+import type { Term } from '../registry';
+import type { RawOccurrence } from '../types';
+import { termPatterns } from './patterns';
+import type { ContextView } from './view';
+
+const BEFORE = new RegExp(
+  [
+    // the term / the phrase / the word / the bare label
+    "\\b(?:the|this|that|a|an|our|their|its|his|her|your)\\s+(?:(?:contested|bare|ambiguous|old|original|same|overloaded|loaded|vague|technical|familiar|two-word|borrowed)\\s+)?(?:terms?|phrases?|words?|labels?|expressions?|names?)\\s*[:,]?\\s*$",
+    // definition(s) of X, the meaning of X, senses of X (also "Hubinger's definition of X")
+    '\\b(?:definitions?|meanings?|senses|usages?|interpretations?|readings|redefinitions?)\\s+(?:of|for)\\s+(?:the\\s+(?:term|phrase|word)\\s+)?$',
+    // defines X as, redefining X
+    '\\b(?:define[sd]?|defining|redefine[sd]?|redefining)\\s+$',
+    // so-called X, spell X
+    '\\bso[\\s-]called\\s+$',
+    '\\bspell(?:s|ed|ing)?\\s+$',
+  ].join('|'),
+  'iu',
+);
+const WHAT_BEFORE = /\bwhat\s+$/i;
+const MEANS_AFTER = /^\s+(?:really\s+|actually\s+)?(?:means?|meant|refers\s+to)\b/i;
+const WAYS_AFTER = /^\s+(?:in\s+)?(?:two|three|four|five|six|several|many|multiple|different|various|\d+)\s+(?:different\s+)?(?:ways|senses|meanings|definitions)\b/i;
+const HAS_SENSES_AFTER = /^\s+(?:has|have|had|carries|carry|carried|gets?|took|takes)\s+(?:at\s+least\s+)?(?:two|three|four|five|six|several|many|multiple|different|various|\d+)\s+(?:different\s+|competing\s+|distinct\s+)?(?:senses|meanings|definitions|readings|uses)\b/i;
+const MEANS_THINGS_AFTER = /^\s+(?:means?|meant)\s+(?:different|two|three|four|several|many|various)\s+things\b/i;
+/** Verbs that give the meaning of their subject. */
+const DEFINING_VERB_AFTER = /^\s*(?:\([^)]{0,40}\)\s*)?(?:is\s+about|is\s+concerned\s+with|covers|asks\s+(?:whether|if)|is\s+defined\s+(?:as|by)|refers\s+to|denotes|picks\s+out|names)\b/i;
+const COORDINATED = /^\s*(?:,|and|or|,\s*and|,\s*or|&|\/|as\s+well\s+as)\s*$/i;
+
+/** Why an occurrence is a mention, or null when it is a use. */
+export function mentionReason(occurrence: RawOccurrence, view: ContextView, previous: { occurrence: RawOccurrence; byPhrase: boolean } | null, term: Term): 'quotes' | 'phrase' | null {
+  const { plainStart: start, plainEnd: end } = occurrence;
+  if (view.inQuotes(start, end)) return 'quotes';
+  const plain = view.plain;
+  const sentence = view.sentence(start);
+  const before = plain.slice(Math.max(sentence.start, start - 80), start);
+  const after = plain.slice(end, Math.min(sentence.end, end + 80));
+  if (BEFORE.test(before)) return 'phrase';
+  if (WHAT_BEFORE.test(before) && MEANS_AFTER.test(after)) return 'phrase';
+  if (WAYS_AFTER.test(after) || HAS_SENSES_AFTER.test(after) || MEANS_THINGS_AFTER.test(after)) return 'phrase';
+  if (previous?.byPhrase && previous.occurrence.context === occurrence.context && COORDINATED.test(plain.slice(previous.occurrence.plainEnd, start))) return 'phrase';
+  if (term.contested && plain.slice(sentence.start, start).trim() === '' && DEFINING_VERB_AFTER.test(after) && comparesDefinitions(plain, term)) return 'phrase';
+  return null;
+}
+
+/** A passage compares definitions when it names at least two senses of the term. */
+function comparesDefinitions(plain: string, term: Term): boolean {
+  const patterns = termPatterns(term);
+  if (!patterns.anyPhrase) return false;
+  const senses = new Set<string>();
+  patterns.anyPhrase.lastIndex = 0;
+  for (let m = patterns.anyPhrase.exec(plain); m; m = patterns.anyPhrase.exec(plain)) {
+    const sense = patterns.phraseSense.get(normalizePhrase(m[0]));
+    if (sense) senses.add(sense);
+  }
+  return senses.size >= 2;
+}

@@ -1,0 +1,126 @@
+/**
+ * Patterns compiled per contested term from registry data: sense labels
+ * ("objective-focused"), attribution phrases (author names, work aliases, framings)
+ * and cues. Only the grammar that ties a label or attribution to a use lives here
+ * ("in X's sense", "X-style", "(label)"); every name and cue comes from the registry.
+ */
+import { cuePattern, normalizePhrase, phrasesToPattern } from '../phrases';
+import type { Term } from '../registry';
+
+/** Nouns that make "X's ___" an attribution of a sense. */
+const SENSE_NOUNS =
+  'senses?|definitions?|usage|use|terms|terminology|framings?|frame|decomposition|carving|view|reading|account|vocabulary|taxonomy|formulation|version|picture|language|notion|conception|understanding|interpretation|diagram|breakdown|split';
+/** Adjectives allowed between the possessive and the noun: "Wentworth's narrower sense". */
+const SENSE_ADJECTIVES = '(?:(?:own|original|narrow|narrower|broad|broader|wide|wider|strict|stricter|loose|looser|behaviou?ral|causal|usual|standard|preferred)\\s+)?';
+/** Prepositions that tie an attribution to a use in the same clause. */
+export const TIED = '(?:\\bin|\\bby|\\bunder|\\bon|\\bper|\\bfollowing|\\baccording\\s+to|\\bas\\s+in|\\bas\\s+defined\\s+(?:by|in)|\\bas\\s+used\\s+(?:by|in)|\\bas\\s+(?:\\p{L}+\\s+)?(?:uses?|defines?|means?)\\s+it)\\s+';
+const POSSESSIVE = "(?:'s|\u2019s|s'|s\u2019|'|\u2019)";
+
+/** Compiled patterns for one term. */
+export interface TermPatterns {
+  /** Normalized label/attribution phrase -> the one sense of this term it names. */
+  phraseSense: Map<string, string>;
+  /** Normalized label phrases (sense names), to tell via: qualifier from attribution. */
+  labelPhrases: Set<string>;
+  /** Matches a label or attribution phrase anywhere (global, for locating it in a match). */
+  anyPhrase: RegExp | null;
+  /** Label right before the use: "objective-focused inner alignment". */
+  labelBefore: RegExp | null;
+  /** Right after the use: "(objective-focused)", "(Hubinger 2020)". */
+  parenAfter: RegExp | null;
+  /** Right after the use: ", in Shah's sense", "by Wentworth's definition". */
+  tiedAfter: RegExp | null;
+  /** Right before the use: "Shah's ", "Hubinger-style ", "what Wentworth calls ". */
+  attributionBefore: RegExp | null;
+  /** A tied attribution anywhere in the text before the use, in the same sentence (global). */
+  tiedAnywhere: RegExp | null;
+  /** Per sense: one global regex for its cues. */
+  cues: { sense: string; regex: RegExp }[];
+}
+
+const cache = new WeakMap<Term, TermPatterns>();
+
+/** Patterns for `term`, compiled on first use and cached for the registry's lifetime. */
+export function termPatterns(term: Term): TermPatterns {
+  let patterns = cache.get(term);
+  if (!patterns) {
+    patterns = compile(term);
+    cache.set(term, patterns);
+  }
+  return patterns;
+}
+
+function compile(term: Term): TermPatterns {
+  // Which senses each phrase names; a phrase naming two senses of this term settles nothing.
+  const owners = new Map<string, Set<string>>();
+  const labels = new Set<string>();
+  const possessors = new Set<string>();
+  const add = (phrase: string, sense: string, isLabel = false) => {
+    const key = normalizePhrase(phrase);
+    if (!key) return;
+    if (!owners.has(key)) owners.set(key, new Set());
+    owners.get(key)!.add(sense);
+    if (isLabel) labels.add(key);
+  };
+  for (const sense of term.senses) {
+    for (const q of sense.qualifiers) add(q, sense.id, true);
+    for (const a of sense.attributions) add(a, sense.id);
+    for (const source of sense.sources) {
+      for (const name of source.names ?? []) possessors.add(name);
+      if (source.attributesByName === false) continue;
+      for (const name of source.names ?? []) add(name, sense.id);
+      for (const alias of source.aliases ?? []) add(alias, sense.id);
+    }
+  }
+  const phraseSense = new Map<string, string>();
+  for (const [key, senses] of owners) if (senses.size === 1) phraseSense.set(key, [...senses][0]);
+  const labelPhrases = new Set([...labels].filter((l) => phraseSense.has(l)));
+  const attributionPhrases = [...phraseSense.keys()].filter((k) => !labelPhrases.has(k));
+  const cues = term.senses
+    .filter((s) => s.cues.length)
+    .map((s) => ({ sense: s.id, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${s.cues.map(cuePattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu') }));
+  if (phraseSense.size === 0) {
+    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, cues };
+  }
+  const B = '(?<![\\p{L}\\p{N}])';
+  const E = '(?![\\p{L}\\p{N}])';
+  const LABEL = labelPhrases.size ? phrasesToPattern(labelPhrases) : '(?!)';
+  const NAME = attributionPhrases.length ? phrasesToPattern(attributionPhrases) : '(?!)';
+  const ANY_NAME = possessors.size ? phrasesToPattern([...possessors, ...attributionPhrases]) : NAME;
+  const ATTR = [
+    `${B}(?:${NAME})${POSSESSIVE}?\\s+${SENSE_ADJECTIVES}(?:${SENSE_NOUNS})${E}`,
+    `(?:${B}(?:${ANY_NAME})${POSSESSIVE}\\s+)?${B}(?:${NAME})${E}`,
+    `(?:the\\s+)?${B}(?:${LABEL})(?:\\s+(?:sense|reading|definition|usage|framing|view|version|meaning))?${E}`,
+  ].join('|');
+  const flags = 'iu';
+  return {
+    phraseSense,
+    labelPhrases,
+    anyPhrase: new RegExp(`${B}(?:${LABEL}|${NAME})${E}`, 'giu'),
+    labelBefore: new RegExp(`${B}(?:${LABEL})[\\s\\-\u2010\u2011]*$`, flags),
+    parenAfter: new RegExp(`^\\s*\\(\\s*(?:in\\s+|see\\s+|cf\\.\\s+|per\\s+)?(?:the\\s+|a\\s+)?(?:${ATTR})(?:,?\\s*\\d{4})?\\s*\\)`, flags),
+    tiedAfter: new RegExp(`^\\s*,?\\s*${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, flags),
+    attributionBefore: new RegExp(
+      `(?:${B}(?:${NAME})${POSSESSIVE}\\s+|${B}(?:${NAME})[\\s\\-]+(?:style|flavou?red|type)\\s+|\\bwhat\\s+(?:the\\s+)?${B}(?:${NAME})\\s+(?:calls?|called|would\\s+call|terms?|dubs?|names?)\\s+|${B}(?:${NAME})\\s+(?:calls?|called)\\s+)$`,
+      flags,
+    ),
+    tiedAnywhere: new RegExp(`${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, 'giu'),
+    cues,
+  };
+}
+
+/**
+ * The sense named inside a matched label/attribution text, and whether it was a
+ * label (a sense name) or an attribution (a person, work or framing).
+ */
+export function senseNamedIn(text: string, patterns: TermPatterns): { sense: string; label: boolean } | null {
+  if (!patterns.anyPhrase) return null;
+  patterns.anyPhrase.lastIndex = 0;
+  let found: { sense: string; label: boolean } | null = null;
+  for (let m = patterns.anyPhrase.exec(text); m; m = patterns.anyPhrase.exec(text)) {
+    const key = normalizePhrase(m[0]);
+    const sense = patterns.phraseSense.get(key);
+    if (sense) found = { sense, label: patterns.labelPhrases.has(key) };
+  }
+  return found;
+}

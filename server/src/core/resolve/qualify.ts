@@ -1,0 +1,77 @@
+/**
+ * Qualification: the occurrence itself carries its sense, through a sense name next
+ * to it, an attribution grammatically tied to it, or a link to a one-sense source.
+ */
+import type { Registry, Term } from '../registry';
+import { sourceKey } from '../sources';
+import type { RawOccurrence, Via } from '../types';
+import { senseNamedIn, termPatterns } from './patterns';
+import type { ContextView } from './view';
+
+/** A qualification: the sense and how it was given. */
+export interface Qualification {
+  sense: string;
+  via: Exclude<Via, null>;
+}
+
+const TRAILING_NOUN = /^\s+(?:failures?|problems?|issues?|concerns?|cases?|risks?)\b/i;
+const CLAUSE_BREAK = /;|\.\s|\bbut\b|\bwhereas\b|\bwhile\b|\bunlike\b/i;
+
+/** How `occurrence` of contested `term` is qualified, or null. */
+export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
+  const patterns = termPatterns(term);
+  const { plainStart: start, plainEnd: end } = occurrence;
+  const plain = view.plain;
+  const sentence = view.sentence(start);
+  const before = plain.slice(Math.max(sentence.start, start - 120), start);
+  let after = plain.slice(end, Math.min(sentence.end, end + 160));
+  const noun = TRAILING_NOUN.exec(after);
+  if (noun) after = after.slice(noun[0].length);
+
+  const viaOf = (text: string): Qualification | null => {
+    const named = senseNamedIn(text, patterns);
+    return named ? { sense: named.sense, via: named.label ? 'qualifier' : 'attribution' } : null;
+  };
+
+  if (patterns.labelBefore) {
+    const m = patterns.labelBefore.exec(before);
+    const q = m && viaOf(m[0]);
+    if (q) return q;
+  }
+  for (const regex of [patterns.parenAfter, patterns.tiedAfter]) {
+    const m = regex?.exec(after);
+    const q = m && viaOf(m[0]);
+    if (q) return q;
+  }
+  const m = patterns.attributionBefore?.exec(before);
+  if (m) {
+    const q = viaOf(m[0]);
+    if (q) return { sense: q.sense, via: 'attribution' };
+  }
+  const link = linkQualification(occurrence, view, term, registry);
+  if (link) return link;
+  return sentenceAttribution(plain.slice(sentence.start, start), patterns.tiedAnywhere, viaOf);
+}
+
+/** "Under Shah's usage, case 1 would count as inner misalignment": the nearest tied attribution before the use, in its clause. */
+function sentenceAttribution(before: string, regex: RegExp | null, viaOf: (text: string) => Qualification | null): Qualification | null {
+  if (!regex) return null;
+  regex.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = regex.exec(before); m; m = regex.exec(before)) last = m;
+  if (!last) return null;
+  if (CLAUSE_BREAK.test(before.slice(last.index + last[0].length))) return null;
+  return viaOf(last[0]);
+}
+
+function linkQualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
+  for (const link of view.context.links) {
+    if (link.start > occurrence.plainStart || link.end < occurrence.plainEnd) continue;
+    const key = sourceKey(link.url);
+    const ids = key ? registry.sourcesByUrl.get(key) : undefined;
+    if (!ids) return null;
+    const senses = term.senses.filter((s) => s.sources.some((src) => ids.includes(src.id)));
+    return senses.length === 1 ? { sense: senses[0].id, via: 'link' } : null;
+  }
+  return null;
+}

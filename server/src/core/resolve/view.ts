@@ -1,0 +1,79 @@
+/**
+ * Lazily computed facts about one prose context that several resolver steps share:
+ * sentence boundaries and quotation spans.
+ */
+import type { ProseContext } from '../markdown/prose';
+import { sentenceAt, sentenceStarts } from '../markdown/sentences';
+
+/** A plain-text range. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Cached analysis of one context. */
+export class ContextView {
+  private starts?: number[];
+  private quoteSpans?: Range[];
+
+  constructor(readonly context: ProseContext) {}
+
+  /** The plain text. */
+  get plain(): string {
+    return this.context.plain;
+  }
+
+  /** The sentence containing plain index `i`. */
+  sentence(i: number): Range {
+    this.starts ??= sentenceStarts(this.context.plain);
+    return sentenceAt(this.starts, this.context.plain.length, i);
+  }
+
+  /** Spans of text inside quotation marks (content only, marks excluded). */
+  get quotes(): Range[] {
+    this.quoteSpans ??= findQuotes(this.context.plain);
+    return this.quoteSpans;
+  }
+
+  /** True when [start, end) lies inside one pair of quotation marks. */
+  inQuotes(start: number, end: number): boolean {
+    return this.quotes.some((q) => q.start <= start && end <= q.end);
+  }
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Pairs quotation marks: straight double quotes toggle; curly quotes pair by
+ * direction; a single quote opens only after a space or bracket and before a
+ * letter, and closes before a non-letter, so apostrophes (Shah's, teams') never do.
+ */
+export function findQuotes(text: string): Range[] {
+  const spans: Range[] = [];
+  let straightDouble = -1;
+  let curlyDouble = -1;
+  let single = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const prev = i > 0 ? text[i - 1] : ' ';
+    const next = i + 1 < text.length ? text[i + 1] : ' ';
+    if (c === '"') {
+      if (straightDouble < 0) straightDouble = i + 1;
+      else {
+        spans.push({ start: straightDouble, end: i });
+        straightDouble = -1;
+      }
+    } else if (c === '\u201c') {
+      curlyDouble = i + 1;
+    } else if (c === '\u201d') {
+      if (curlyDouble >= 0) spans.push({ start: curlyDouble, end: i });
+      curlyDouble = -1;
+    } else if (c === '\u2018' || (c === "'" && !LETTER.test(prev) && LETTER.test(next))) {
+      if (single < 0 && !LETTER.test(prev)) single = i + 1;
+    } else if ((c === '\u2019' || c === "'") && single >= 0 && !LETTER.test(next) && !/\s/.test(prev)) {
+      spans.push({ start: single, end: i });
+      single = -1;
+    }
+  }
+  return spans;
+}

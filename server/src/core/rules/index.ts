@@ -1,0 +1,46 @@
+/**
+ * Rules turn resolved occurrences into findings. Each rule is a function of the
+ * analysis; severities come from the registry (house glossary), `off` drops a rule.
+ * To add a rule: write it here (or in its own module), add its id to RuleId, the
+ * schema's `rules` enum and DEFAULT_SEVERITY, and document it in the README.
+ */
+import { ambiguityFixes } from '../fixes';
+import type { ParsedDocument } from '../markdown/parse';
+import { cite, type Registry, type Term } from '../registry';
+import type { Resolution } from '../resolve';
+import type { Finding, Occurrence, RuleId } from '../types';
+
+/** Runs every enabled rule over one analysed document. */
+export function runRules(doc: ParsedDocument, resolution: Resolution, registry: Registry): Finding[] {
+  const findings: Finding[] = [];
+  const push = (rule: RuleId, finding: Omit<Finding, 'rule' | 'severity'>) => {
+    const severity = registry.severity[rule];
+    if (severity !== 'off') findings.push({ rule, severity, ...finding });
+  };
+  for (const problem of resolution.scope.problems) {
+    push('unknown-pin', {
+      message: problem.message,
+      span: problem.span,
+      fixes: problem.suggestion ? [{ kind: 'fix-pin-id', title: `Change to '${problem.suggestion}'`, edits: [{ span: problem.span, newText: problem.suggestion }], preferred: true, safe: true }] : [],
+    });
+  }
+  for (const occurrence of resolution.occurrences) {
+    if (occurrence.status !== 'ambiguous') continue;
+    const term = registry.terms.get(occurrence.term)!;
+    push('ambiguous-term', {
+      message: ambiguityMessage(occurrence, term),
+      span: occurrence.span,
+      term: term.id,
+      fixes: ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter),
+    });
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** "'inner misalignment' is ambiguous: ... Likely X (cues: ...)." */
+export function ambiguityMessage(occurrence: Occurrence, term: Term): string {
+  const senses = term.senses.map((s) => `${s.label}${s.sources.length ? ` (${s.sources.map(cite).join(', ')})` : ''}`).join('; ');
+  const likely = occurrence.likelySense ? term.senses.find((s) => s.id === occurrence.likelySense) : undefined;
+  const hint = likely ? ` Likely ${likely.label}${occurrence.cues.length ? `, from the cues ${occurrence.cues.map((c) => `"${c}"`).join(', ')}` : ''}.` : '';
+  return `"${occurrence.text}" is ambiguous: ${term.label} has ${term.senses.length} senses: ${senses}.${hint} Pin a sense or qualify this use.`;
+}
