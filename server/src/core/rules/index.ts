@@ -39,7 +39,7 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
 
 /** "'inner misalignment' is ambiguous: ... Likely X (cues: ...)." */
 export function ambiguityMessage(occurrence: Occurrence, term: Term): string {
-  const senses = term.senses.map((s) => `${s.label}${s.sources.length ? ` (${s.sources.map(cite).join(', ')})` : ''}`).join('; ');
+  const senses = term.senses.map((s) => `${s.label}${s.sources.length ? ` (${cite(s.sources[0])})` : ''}`).join(', ');
   const likely = occurrence.likelySense ? term.senses.find((s) => s.id === occurrence.likelySense) : undefined;
   const hint = likely ? ` Likely ${likely.label}${occurrence.cues.length ? `, from the cues ${occurrence.cues.map((c) => `"${c}"`).join(', ')}` : ''}.` : '';
   return `"${occurrence.text}" is ambiguous: ${term.label} has ${term.senses.length} senses: ${senses}.${hint} Pin a sense or qualify this use.`;
