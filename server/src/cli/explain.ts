@@ -4,31 +4,33 @@
  * misalignment"). Uses the glossary that applies in the current folder.
  */
 import path from 'node:path';
-import type pc from 'picocolors';
 import { cite, type Registry, type Term } from '../core';
 import { normalizePhrase } from '../core/phrases';
 import { closest } from '../core/suggest';
+import { stringOption, type CommandIO, type OptionValues } from './command';
+import { colorsFor, type Colors } from './color';
 import { ConfigResolver } from './config';
 import { UsageError } from './errors';
 
-type Colors = ReturnType<typeof pc.createColors>;
-
-/** Runs `explain`; returns the exit code. */
-export function explain(args: string[], options: { config?: string; format?: string }, io: { stdout: NodeJS.WritableStream; cwd: string }, colors: Colors): number {
+/** Runs `explain`; returns the exit code. Throws UsageError for an unknown term or format. */
+export function explain(args: string[], options: OptionValues, io: CommandIO): number {
   const wanted = args.join(' ').trim();
   if (!wanted) throw new UsageError('explain needs a term, e.g. alignment-terms explain inner-alignment');
-  const resolver = new ConfigResolver(options.config ? path.resolve(io.cwd, options.config) : undefined);
+  const config = stringOption(options, 'config');
+  const format = stringOption(options, 'format');
+  const colors = colorsFor(options, io.stdout, io.env);
+  const resolver = new ConfigResolver(config ? path.resolve(io.cwd, config) : undefined);
   const registry = resolver.registryFor(path.join(io.cwd, 'draft.md'));
   const term = findTerm(wanted, registry);
   if (!term) {
     const hint = closest(wanted, registry.terms.keys());
     throw new UsageError(`unknown term '${wanted}'${hint ? `; did you mean '${hint}'?` : ''}`);
   }
-  if (options.format === 'json') {
+  if (format === 'json') {
     io.stdout.write(`${JSON.stringify(term, null, 2)}\n`);
     return 0;
   }
-  if (options.format && options.format !== 'stylish' && options.format !== 'text') throw new UsageError(`unknown format '${options.format}' for explain; expected text or json`);
+  if (format && format !== 'stylish' && format !== 'text') throw new UsageError(`unknown format '${format}' for explain; expected text or json`);
   io.stdout.write(describeTerm(term, colors));
   return 0;
 }
