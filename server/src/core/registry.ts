@@ -4,7 +4,7 @@
  * the terms and senses by id, a source index by canonical URL, validated pins and
  * rule severities. Compiling never throws; problems come back with positions.
  */
-import type { MergedGlossary, PinOrigin, SourceEntry, TermEntry, AvoidEntry, ImplicationEntry } from './glossary/types';
+import type { MergedGlossary, PinOrigin, SourceEntry, TermEntry, AvoidEntry, ImplicationEntry, ClaimsEntry } from './glossary/types';
 import { compilePhrases, normalizePhrase } from './phrases';
 import { sourceKey } from './sources';
 import { closest } from './suggest';
@@ -68,6 +68,8 @@ export interface Registry {
   avoid: AvoidEntry[];
   ignore: { base: string; glob: string }[];
   implications: ImplicationEntry[];
+  /** Facts claim-check uses beyond the implication arrows. */
+  claims: Required<ClaimsEntry>;
   /** Files the glossary came from (empty for a bare preset). */
   files: string[];
 }
@@ -132,6 +134,7 @@ export function compileRegistry(glossary: MergedGlossary): { registry: Registry;
     avoid: glossary.avoid,
     ignore: glossary.ignore,
     implications: glossary.implications,
+    claims: glossary.claims,
     files: glossary.files.filter((f) => !f.startsWith('<built-in:')),
   };
   return { registry, problems };

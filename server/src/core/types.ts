@@ -60,7 +60,7 @@ export interface TextEdit {
 /** A quick fix: a title and the edits that apply it. */
 export interface Fix {
   /** Stable kind, used by the editor and by --fix to pick safe fixes. */
-  kind: 'pin-frontmatter' | 'qualify' | 'replace' | 'footnote' | 'disable-line' | 'fix-pin-id';
+  kind: 'pin-frontmatter' | 'pin-section' | 'qualify' | 'replace' | 'footnote' | 'disable-line' | 'fix-pin-id' | 'avoid-term' | 'preferred-form';
   title: string;
   edits: TextEdit[];
   /** The fix the engine would recommend first (the likely sense). */

@@ -17,7 +17,7 @@ export interface GlossaryLayer {
 
 /** An empty merged glossary. */
 export function emptyGlossary(): MergedGlossary {
-  return { pin: {}, rules: {}, sources: {}, terms: {}, avoid: [], ignore: [], implications: [], files: [] };
+  return { pin: {}, rules: {}, sources: {}, terms: {}, avoid: [], ignore: [], implications: [], claims: { conclusions: {}, notRequired: [], classifications: [] }, files: [] };
 }
 
 /** Merges `layers` in order (later layers win) into a fresh MergedGlossary. */
@@ -43,6 +43,9 @@ export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
       else merged.avoid.push(entry);
     }
     for (const glob of g.ignore ?? []) merged.ignore.push({ base: layer.folder, glob });
+    Object.assign(merged.claims.conclusions, g.claims?.conclusions ?? {});
+    mergeById(merged.claims.notRequired, g.claims?.notRequired ?? []);
+    mergeById(merged.claims.classifications, g.claims?.classifications ?? []);
     for (const implication of g.implications ?? []) {
       const at = merged.implications.findIndex((i) => i.id === implication.id);
       if (at >= 0) merged.implications[at] = implication;
@@ -50,6 +53,15 @@ export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
     }
   }
   return merged;
+}
+
+/** Replaces entries with the same id, appends new ones. */
+function mergeById<T extends { id: string }>(target: T[], entries: T[]): void {
+  for (const entry of entries) {
+    const at = target.findIndex((t) => t.id === entry.id);
+    if (at >= 0) target[at] = entry;
+    else target.push(entry);
+  }
 }
 
 function mergeTerm(base: TermEntry | undefined, over: TermEntry): TermEntry {

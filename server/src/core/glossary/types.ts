@@ -59,6 +59,34 @@ export interface ImplicationEntry {
   note?: string;
 }
 
+/** A requirement the framework does not have ("impact alignment requires inner alignment" is false). */
+export interface NotRequiredEntry {
+  id: string;
+  framework?: string;
+  term: string;
+  requires: string;
+  senses?: Record<string, string>;
+  because?: string;
+}
+
+/** A classification fact ("deceptive alignment is an inner alignment problem"). */
+export interface ClassificationEntry {
+  id: string;
+  framework?: string;
+  term: string;
+  is: string;
+  senses?: Record<string, string>;
+  because?: string;
+}
+
+/** What claim-check needs beyond the implication arrows. */
+export interface ClaimsEntry {
+  /** Phrases that, in a claim, stand for a term ("a safe system" for impact-alignment). */
+  conclusions?: Record<string, string[]>;
+  notRequired?: NotRequiredEntry[];
+  classifications?: ClassificationEntry[];
+}
+
 /** One glossary file as written (after schema validation). */
 export interface GlossaryFile {
   extends?: string | string[];
@@ -69,6 +97,7 @@ export interface GlossaryFile {
   avoid?: AvoidEntry[];
   ignore?: string[];
   implications?: ImplicationEntry[];
+  claims?: ClaimsEntry;
 }
 
 /** Where a pin came from, so messages and go-to-definition can point at it. */
@@ -91,6 +120,8 @@ export interface MergedGlossary {
   avoid: AvoidEntry[];
   ignore: { base: string; glob: string }[];
   implications: ImplicationEntry[];
+  /** Claim facts merged: conclusions by term (lists replace), facts by id. */
+  claims: Required<ClaimsEntry>;
   /** Every file that went into this glossary, innermost last (for caching and watching). */
   files: string[];
 }

@@ -9,6 +9,8 @@ import type { ParsedDocument } from '../markdown/parse';
 import { cite, type Registry, type Term } from '../registry';
 import type { Resolution } from '../resolve';
 import type { Finding, Occurrence, RuleId } from '../types';
+import { claimCheck } from './claim-check';
+import { senseDrift } from './sense-drift';
 
 /** Runs every enabled rule over one analysed document. */
 export function runRules(doc: ParsedDocument, resolution: Resolution, registry: Registry): Finding[] {
@@ -34,6 +36,8 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
       fixes: ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter),
     });
   }
+  for (const finding of senseDrift(doc, resolution, registry)) push('sense-drift', finding);
+  for (const finding of claimCheck(doc, resolution, registry)) push('claim-check', finding);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

@@ -1,0 +1,216 @@
+/**
+ * claim-check: a sentence the document asserts in its own voice that the registry's
+ * implication graph contradicts under the sense in force. The facts (arrows,
+ * conclusion phrases, requirements that do not hold, classifications) are registry
+ * data; this module holds only the grammar of a claim: premises and a conclusion
+ * joined by "gives / guarantees / plus", "decomposes into", "requires", "is an X
+ * problem", or a "Yes" answering a question that states such a claim. Questions,
+ * negated or rejected claims, quoted or reported claims and true statements are
+ * never flagged.
+ */
+import { closure, frameworkSenses, isConclusion, missingFor, type Premises } from '../claims/graph';
+import { toSourceSpan } from '../markdown/prose';
+import type { ParsedDocument } from '../markdown/parse';
+import { cuePattern } from '../phrases';
+import { cite, type Registry } from '../registry';
+import type { Resolution } from '../resolve';
+import type { Range } from '../resolve/view';
+import type { Finding, Occurrence } from '../types';
+
+type Draft = Omit<Finding, 'rule' | 'severity'>;
+
+/** An item of a sentence: a graph term (as an occurrence or a conclusion phrase). */
+interface Item {
+  term: string;
+  start: number;
+  end: number;
+  occurrence?: Occurrence;
+}
+
+/** A claim read from one sentence. */
+interface Claim {
+  kind: 'gives' | 'requires' | 'classifies';
+  premises: Item[];
+  conclusion: Item;
+}
+
+const GIVES = /\b(?:give[sn]?|gave|giving|yields?|guarantee[sd]?|ensures?|impl(?:y|ies|ied)|entails?|produces?|gets?\s+you(?:\s+to)?|leads?\s+to|suffices?\s+for|(?:is|are)\s+(?:enough|sufficient)\s+for|adds?\s+up\s+to|amounts?\s+to|results?\s+in|you\s+have|you\s+get|makes?|is\s+all\s+(?:that\s+)?\S+\s+requires?)\b/i;
+const DECOMPOSES = /\b(?:decompos\w*|splits?\s+(?:exactly\s+)?into|breaks?\s+down\s+into|(?:is|equals)\s+(?:just\s+|exactly\s+|simply\s+)?(?:the\s+)?(?:sum|conjunction)\s+of)\b/i;
+const REQUIRES = /\b(?:requires?|required|needs?|presupposes?)\b/i;
+const WITHOUT = /\b(?:no\s+\S+|nothing|nobody|cannot|can't|never)\b[^.;]{0,60}\bwithout\s+(?:being\s+|also\s+being\s+|first\s+being\s+)?/i;
+const CLASSIFIES = /\b(?:is|are)\s+(?:an?|the)\s+(?:\S+\s+){0,1}$/i;
+const PROBLEM_AFTER = /^\s+(?:problem|failure|issue|concern|case|question)s?\b/i;
+const COPULA_BEFORE = /\b(?:is|are|be|been|becomes?|became|stays?)\s+(?:\S+\s+)?$/i;
+const NEGATION = /\b(?:not|never|no\s+longer|neither|nor|hardly|fails?\s+to|cannot)\b|n't\b/i;
+const REPORTED =
+  /\b(?:some|many|most|others|critics|people|students|proponents|skeptics|sceptics|authors|they|he|she|reviewers?|the\s+(?:paper|authors?|post|abstract))\b[^.;:]{0,40}?\b(?:argue[sd]?|claim(?:s|ed)?|say|says|said|think|thinks|thought|believe[sd]?|write|writes|wrote|hold|holds|held|assert(?:s|ed)?|suggest(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?)\b|\bthe\s+(?:belief|claim|idea|view|assumption|argument|notion|thought)\s+that\b|\baccording\s+to\b|\bit\s+is\s+(?:often\s+|commonly\s+|widely\s+)?(?:claimed|said|argued|believed|assumed)\b|\bwhether\b/i;
+const REJECTED = /\b(?:that|this)\s+(?:is|was|would\s+be)\s+(?:wrong|false|mistaken|incorrect|an?\s+(?:error|mistake|fallacy))\b|\bis\s+not\s+true\b|\bmark\s+(?:that|this|it)\s+(?:reasoning\s+)?down\b|\bdoes\s+not\s+hold\b|\bthat\s+is\s+a\s+myth\b/i;
+const YES = /^\s*(?:\d+[.)]\s*)?(?:yes|yep|correct|right|indeed|true|exactly)\b/i;
+
+/** Findings of claim-check (severity filled in by the caller). */
+export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry): Draft[] {
+  const rules = registry.implications;
+  if (rules.length === 0) return [];
+  const facts = [...rules, ...registry.claims.notRequired, ...registry.claims.classifications];
+  const nodes = new Set<string>();
+  for (const r of rules) [...r.all, r.gives].forEach((t) => nodes.add(t));
+  for (const f of registry.claims.notRequired) [f.term, f.requires].forEach((t) => nodes.add(t));
+  for (const f of registry.claims.classifications) [f.term, f.is].forEach((t) => nodes.add(t));
+  const conclusionPatterns = Object.entries(registry.claims.conclusions).map(([term, phrases]) => ({
+    term,
+    regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(cuePattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  }));
+  const senses = frameworkSenses(facts);
+  const byContext = new Map<number, Occurrence[]>();
+  for (const o of resolution.occurrences) {
+    if (!nodes.has(o.term)) continue;
+    if (!byContext.has(o.context)) byContext.set(o.context, []);
+    byContext.get(o.context)!.push(o);
+  }
+
+  const out: Draft[] = [];
+  let lastQuestion: { context: number; claim: Claim } | null = null;
+  doc.contexts.forEach((context, index) => {
+    const view = resolution.views[index];
+    const plain = context.plain;
+    const items: Item[] = (byContext.get(index) ?? []).map((o) => ({ term: o.term, start: o.plainStart, end: o.plainEnd, occurrence: o }));
+    for (const { term, regex } of conclusionPatterns) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(plain); m; m = regex.exec(plain)) items.push({ term, start: m.index, end: m.index + m[0].length });
+    }
+    const yesAnswer = YES.test(plain) && lastQuestion && lastQuestion.context >= index - 1;
+    if (items.length === 0 && !yesAnswer) return;
+    items.sort((a, b) => a.start - b.start);
+    const sentences = new Map<number, Range>();
+    for (const item of items) {
+      const s = view.sentence(item.start);
+      sentences.set(s.start, s);
+    }
+    if (yesAnswer) sentences.set(0, view.sentence(0));
+    for (const sentence of [...sentences.values()].sort((a, b) => a.start - b.start)) {
+      const text = plain.slice(sentence.start, sentence.end);
+      const inSentence = items.filter((i) => i.start >= sentence.start && i.end <= sentence.end && !overlapsEarlier(i, items));
+      if (inSentence.some((i) => view.inQuotes(i.start, i.end) || (i.occurrence && (i.occurrence.status === 'mention' || i.occurrence.status === 'ignored')))) continue;
+      const claim = readClaim(plain, sentence, inSentence);
+      if (/\?\s*["\u201d)]*\s*$/.test(text)) {
+        if (claim) lastQuestion = { context: index, claim };
+        continue;
+      }
+      let judged = claim;
+      if (!judged && YES.test(text) && sentence.start === 0 && lastQuestion && lastQuestion.context >= index - 1) {
+        const answerConclusion = inSentence.find((i) => isConclusion(i.term, rules));
+        judged = { ...lastQuestion.claim, conclusion: answerConclusion ?? lastQuestion.claim.conclusion };
+      }
+      if (!judged) continue;
+      if (REPORTED.test(plain.slice(sentence.start, judged.premises[0]?.start ?? judged.conclusion.start))) continue;
+      if (REJECTED.test(plain.slice(sentence.end))) continue;
+      const message = judge(judged, registry, senses);
+      if (!message) continue;
+      out.push({ message, span: toSourceSpan(context, sentence.start, trimEnd(plain, sentence)), fixes: [] });
+    }
+    if (items.length) lastQuestion = lastQuestion && lastQuestion.context >= index - 1 ? lastQuestion : null;
+  });
+  return out;
+}
+
+function overlapsEarlier(item: Item, items: Item[]): boolean {
+  return items.some((other) => other !== item && other.start <= item.start && other.end >= item.end && (other.end - other.start > item.end - item.start));
+}
+
+function trimEnd(plain: string, sentence: Range): number {
+  let end = sentence.end;
+  while (end > sentence.start && /\s/.test(plain[end - 1])) end--;
+  return end;
+}
+
+/** Reads the claim a sentence makes, if any. */
+function readClaim(plain: string, sentence: Range, items: Item[]): Claim | null {
+  if (items.length < 2) return null;
+  const at = (i: Item) => plain.slice(sentence.start, i.start);
+  // "no model can be C without being A" / "C requires A"
+  for (let k = 0; k < items.length - 1; k++) {
+    const between = plain.slice(items[k].end, items[k + 1].start);
+    if (WITHOUT.test(plain.slice(sentence.start, items[k + 1].start)) && /\bwithout\b/i.test(between)) {
+      return { kind: 'requires', premises: [items[k + 1]], conclusion: items[k] };
+    }
+    if (REQUIRES.test(between) && !NEGATION.test(between)) return { kind: 'requires', premises: [items[k + 1]], conclusion: items[k] };
+    // "X is an Y problem"
+    if (CLASSIFIES.test(between) && PROBLEM_AFTER.test(plain.slice(items[k + 1].end, sentence.end)) && !NEGATION.test(at(items[k + 1]).slice(-40))) {
+      return { kind: 'classifies', premises: [items[k]], conclusion: items[k + 1] };
+    }
+  }
+  // "C decomposes into A plus B"
+  const first = items[0];
+  const afterFirst = plain.slice(first.end, items[1].start);
+  if (DECOMPOSES.test(afterFirst) && !NEGATION.test(afterFirst)) {
+    return { kind: 'gives', premises: items.slice(1), conclusion: first };
+  }
+  // premises ... gives / is ... conclusion: the first conclusion that follows a premise
+  for (let c = 1; c < items.length; c++) {
+    const conclusion = items[c];
+    const premises = items.slice(0, c).filter((i) => i.term !== conclusion.term && i.occurrence);
+    if (premises.length === 0) continue;
+    const span = plain.slice(premises[0].end, conclusion.start);
+    const explicit = GIVES.test(span);
+    const phrase = !conclusion.occurrence;
+    if (!explicit && !phrase && !COPULA_BEFORE.test(plain.slice(premises[premises.length - 1].end, conclusion.start))) continue;
+    if (NEGATION.test(span.replace(/\bnothing\b/gi, ''))) return null;
+    return { kind: 'gives', premises, conclusion };
+  }
+  return null;
+}
+
+/** The contradiction message, or null when the graph supports the claim or cannot judge it. */
+function judge(claim: Claim, registry: Registry, senses: Map<string, Set<string>>): string | null {
+  const premises: Premises = new Map();
+  for (const item of [...claim.premises, claim.conclusion]) {
+    const sense = senseInForce(item, senses);
+    if (sense === undefined) return null; // another framework's sense: not ours to judge
+    if (item !== claim.conclusion) premises.set(item.term, sense);
+  }
+  const label = (id: string) => registry.terms.get(id)?.label ?? id;
+  const source = (framework?: string) => (framework ? registry.sources.get(framework) : undefined);
+  const lead = (framework?: string) => {
+    const s = source(framework);
+    return s ? `Under ${cite(s)}` : 'Under the registry\u2019s implication graph';
+  };
+  const link = (framework?: string) => {
+    const s = source(framework);
+    return s?.url ? ` (${s.url})` : '';
+  };
+  const target = claim.conclusion.term;
+  if (claim.kind === 'requires') {
+    const fact = registry.claims.notRequired.find((f) => f.term === target && f.requires === claim.premises[0].term);
+    if (!fact) return null;
+    return `${lead(fact.framework)}, ${label(target)} does not require ${label(fact.requires)}${fact.senses?.[fact.requires] ? ` (${fact.senses[fact.requires]})` : ''}${fact.because ? `: ${fact.because}` : ''}.${link(fact.framework)}`;
+  }
+  if (claim.kind === 'classifies') {
+    const subject = claim.premises[0].term;
+    const fact = registry.claims.classifications.find((f) => f.term === subject);
+    if (!fact || fact.is === target) return null;
+    return `${lead(fact.framework)}, ${label(subject)} is ${/^[aeiou]/i.test(label(fact.is)) ? 'an' : 'a'} ${label(fact.is)} problem, not ${label(target)}${fact.because ? `: ${fact.because}` : ''}.${link(fact.framework)}`;
+  }
+  if (premises.has(target) || !isConclusion(target, registry.implications)) return null;
+  const have = closure(premises, registry.implications);
+  if (have.has(target)) return null;
+  const best = missingFor(target, have, registry.implications);
+  if (!best) return null;
+  const names = [...premises.keys()].map(label);
+  const derived = best.rule.all.filter((t) => have.has(t) && !premises.has(t)).map(label);
+  const gives = derived.length ? `${names.join(' \u2227 ')} give${names.length === 1 ? 's' : ''} ${derived.join(' and ')}` : `${names.join(' \u2227 ')} alone ${names.length === 1 ? 'does' : 'do'} not give ${label(target)}`;
+  return `${lead(best.rule.framework)}, ${gives}; ${label(target)} also needs ${best.missing.map(label).join(' and ')}.${link(best.rule.framework)}`;
+}
+
+/**
+ * The sense a claim's term is judged in: its own if settled by the draft, the
+ * framework's if ambiguous (null), undefined when the claim cannot be judged (a
+ * sense the framework does not speak of, or cues for a generalization reading).
+ */
+function senseInForce(item: Item, senses: Map<string, Set<string>>): string | null | undefined {
+  const o = item.occurrence;
+  const known = senses.get(item.term);
+  if (!o || !known) return null;
+  if (o.status === 'ambiguous') return o.likelySense && !known.has(o.likelySense) ? undefined : null;
+  if (o.sense && o.sense !== 'default') return known.has(o.sense) ? o.sense : undefined;
+  return null;
+}
