@@ -163,6 +163,12 @@ function walkInline(node: PhrasingContent, inline: InlineState): void {
       builder.appendMask(spanOf(node).start);
       return;
     case 'link': {
+      // An autolink (<https://...>, <name@example.com>) shows its address as its text:
+      // it is a URL, not prose, whatever the scheme.
+      if (state.text.charCodeAt(spanOf(node).start) === 60 /* < */) {
+        builder.appendMask(spanOf(node).start);
+        return;
+      }
       const start = builder.length;
       for (const child of node.children) walkInline(child, inline);
       inline.links.push({ start, end: builder.length, url: node.url });
