@@ -15,8 +15,12 @@ export function escapeRegExp(text: string): string {
 /** Hyphen-like characters that writers use between the words of a term. */
 const HYPHENS = '\\-\u2010\u2011\u2012\u2013';
 
-/** Matches what may stand between two words of a term: spaces, a line break, a hyphen. */
-export const SEPARATOR = `(?:[ \\t]*[${HYPHENS}][ \\t]*|\\s+)`;
+/**
+ * Matches what may stand between two words of a term: spaces, a line break, a hyphen
+ * (also a hyphen at the end of a line: "mesa-" / "optimizer"). No two adjacent
+ * quantified runs, so a long run of blanks cannot make matching quadratic.
+ */
+export const SEPARATOR = `(?:[ \\t]*[${HYPHENS}][ \\t]*(?:(?:\\r\\n?|\\n)[ \\t]*)?|\\s+)`;
 
 /**
  * Normalizes how a phrase is written so that spelling variants compare equal:
