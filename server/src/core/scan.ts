@@ -9,7 +9,8 @@ import { normalizePhrase } from './phrases';
 import type { Registry } from './registry';
 import type { RawOccurrence } from './types';
 
-const COORDINATION = /([\p{L}][\p{L}\p{N}]*)\s*,?\s*(?:and|or|nor|&|\/|vs\.?|versus)\s*$/iu;
+// The modifier may carry a suspended hyphen: "outer- and inner alignment".
+const COORDINATION = /([\p{L}][\p{L}\p{N}]*)[-\u2010\u2011]?\s*,?\s*(?:and|or|nor|&|\/|vs\.?|versus)\s*$/iu;
 
 /** All occurrences in document order. Never throws. */
 export function scanDocument(doc: ParsedDocument, registry: Registry): RawOccurrence[] {
@@ -53,5 +54,6 @@ function findElided(plain: string, start: number, text: string, previousEnd: num
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  // A hyphen that ends a line joins the words: "mesa-" + "optimizer" is "mesa-optimizer".
+  return text.replace(/([-\u2010-\u2013])[ \t]*(?:\r\n?|\n)[ \t]*/g, '$1').replace(/\s+/g, ' ');
 }
