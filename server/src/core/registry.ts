@@ -48,7 +48,7 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
   'unknown-pin': 'error',
   'sense-drift': 'warning',
   'claim-check': 'warning',
-  'preferred-form': 'info',
+  'preferred-form': 'hint',
   'avoid-term': 'warning',
 };
 

@@ -1,8 +1,10 @@
 /**
- * Merges glossary layers, base first. Documented semantics (README, "For teams"):
- * a term is merged field by field and its senses by id; lists (forms, cues, ...)
- * replace; `pin`, `rules`, `sources` and `implications` merge by key; `avoid` merges
- * by phrase; `ignore` globs accumulate, each relative to its own file's folder.
+ * Merges glossary layers, base first. Documented semantics (docs/teams.md, "How
+ * glossaries combine"): a term is merged field by field and its senses by id, each
+ * sense field by field; lists inside them (forms, cues, sources, ...) replace;
+ * `pin`, `rules` and `sources` merge by key, `implications` by id and `avoid` by
+ * phrase (spelling variants count as the same phrase); `ignore` globs accumulate,
+ * each relative to its own file's folder.
  */
 import { normalizePhrase } from '../phrases';
 import type { GlossaryFile, MergedGlossary, SenseEntry, TermEntry } from './types';
@@ -13,6 +15,8 @@ export interface GlossaryLayer {
   folder: string;
   glossary: GlossaryFile;
   positionOf(path: (string | number)[]): { line: number; column: number };
+  /** The position of a map entry's key (falls back to positionOf). */
+  keyPositionOf?(path: (string | number)[]): { line: number; column: number };
 }
 
 /** An empty merged glossary. */
@@ -42,7 +46,9 @@ export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
       if (at >= 0) merged.avoid[at] = entry;
       else merged.avoid.push(entry);
     }
-    for (const glob of g.ignore ?? []) merged.ignore.push({ base: layer.folder, glob });
+    for (const glob of g.ignore ?? []) {
+      if (!merged.ignore.some((i) => i.base === layer.folder && i.glob === glob)) merged.ignore.push({ base: layer.folder, glob });
+    }
     Object.assign(merged.claims.conclusions, g.claims?.conclusions ?? {});
     mergeById(merged.claims.notRequired, g.claims?.notRequired ?? []);
     mergeById(merged.claims.classifications, g.claims?.classifications ?? []);
@@ -66,9 +72,13 @@ function mergeById<T extends { id: string }>(target: T[], entries: T[]): void {
 
 function mergeTerm(base: TermEntry | undefined, over: TermEntry): TermEntry {
   if (!base) return structuredClone(over);
-  const result: TermEntry = { ...base, ...over, senses: { ...base.senses } };
-  for (const [id, sense] of Object.entries(over.senses ?? {})) {
-    result.senses![id] = { ...(base.senses?.[id] ?? {}), ...sense } as SenseEntry;
+  const result: TermEntry = { ...base, ...over };
+  // Neither layer giving senses must stay "no senses" (one default sense), not {}.
+  if (base.senses || over.senses) {
+    result.senses = { ...base.senses };
+    for (const [id, sense] of Object.entries(over.senses ?? {})) {
+      result.senses[id] = { ...(base.senses?.[id] ?? {}), ...sense } as SenseEntry;
+    }
   }
   return result;
 }

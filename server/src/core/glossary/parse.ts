@@ -5,12 +5,14 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Document } from 'yaml';
 import schema from '../../../registry/glossary.schema.json';
+import { closest } from '../suggest';
 import type { ConfigProblem } from '../types';
 import type { GlossaryFile } from './types';
 
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(value: unknown) {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  // verbose: errors carry the schema that failed (to list allowed keys) and the value.
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   const ok = validator(value);
   return { ok, errors: (validator.errors ?? []) as ErrorObject[] };
 }
@@ -22,8 +24,10 @@ const MAX_GLOSSARY_CHARS = 5_000_000;
 export interface ParsedGlossary {
   glossary: GlossaryFile | null;
   problems: ConfigProblem[];
-  /** Finds the 1-based position of a path inside the file (for later semantic checks). */
+  /** Finds the 1-based position of a path's value inside the file (for later semantic checks). */
   positionOf(path: (string | number)[]): { line: number; column: number };
+  /** Like positionOf, but for a map entry the position of its key ("corrigibility:"), not its value. */
+  keyPositionOf(path: (string | number)[]): { line: number; column: number };
 }
 
 /** Parses glossary YAML text. `file` is only used to name the file in problems. */
@@ -35,34 +39,44 @@ export function parseGlossary(text: string, file: string): ParsedGlossary {
     return { line: p.line, column: p.col };
   };
   if (text.length > MAX_GLOSSARY_CHARS) {
-    return { glossary: null, problems: [{ file, line: 1, column: 1, message: `glossary is larger than ${MAX_GLOSSARY_CHARS} characters` }], positionOf: () => ({ line: 1, column: 1 }) };
+    const start = () => ({ line: 1, column: 1 });
+    return { glossary: null, problems: [{ file, line: 1, column: 1, message: `glossary is larger than ${MAX_GLOSSARY_CHARS} characters` }], positionOf: start, keyPositionOf: start };
   }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const positionOf = (path: (string | number)[]) => positionInDoc(doc, path, at);
+  const keyPositionOf = (path: (string | number)[]) => positionOfKey(doc, path.map(String), at);
   for (const error of doc.errors) {
-    problems.push({ file, ...at(error.pos[0]), message: `invalid YAML: ${firstLine(error.message)}` });
+    const message = error.code === 'DUPLICATE_KEY'
+      ? `duplicate key '${keyAt(text, error.pos[0])}': each key may appear only once in a map`
+      : `invalid YAML: ${firstLine(error.message)}`;
+    problems.push({ file, ...at(error.pos[0]), message });
   }
-  if (problems.length) return { glossary: null, problems, positionOf };
+  if (problems.length) return { glossary: null, problems, positionOf, keyPositionOf };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     problems.push({ file, line: 1, column: 1, message: `invalid YAML: ${firstLine(String((error as Error).message))}` });
-    return { glossary: null, problems, positionOf };
+    return { glossary: null, problems, positionOf, keyPositionOf };
   }
   const { ok, errors } = validate(value);
   if (!ok) {
-    for (const error of errors) {
+    for (const error of relevantErrors(errors)) {
       const path = error.instancePath.split('/').slice(1).map(unescapePointer);
-      const keyProblem = error.keyword === 'additionalProperties' || error.keyword === 'propertyNames';
-      const where = keyProblem && error.keyword === 'additionalProperties'
-        ? positionOfKey(doc, [...path, String((error.params as { additionalProperty: string }).additionalProperty)], at)
-        : keyProblem ? positionOfKey(doc, [...path, String((error.params as { propertyName?: string }).propertyName ?? '')], at) : positionOf(path);
+      const key = offendingKey(error);
+      const where = key === undefined ? positionOf(path) : positionOfKey(doc, [...path, key], at);
       problems.push({ file, ...where, message: describeSchemaError(error, path) });
     }
-    return { glossary: null, problems: dedupe(problems), positionOf };
+    return { glossary: null, problems: dedupe(problems), positionOf, keyPositionOf };
   }
-  return { glossary: value as GlossaryFile, problems, positionOf };
+  return { glossary: value as GlossaryFile, problems, positionOf, keyPositionOf };
+}
+
+/** The key written at `offset` (up to its colon), for duplicate-key messages. */
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 200);
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:\n]*?))\s*:/.exec(rest);
+  return (m?.[1] ?? m?.[2]?.replace(/''/g, "'") ?? m?.[3] ?? rest.split('\n')[0]).trim();
 }
 
 function firstLine(message: string): string {
@@ -83,27 +97,111 @@ function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
   });
 }
 
+/**
+ * Drops errors that only restate another: Ajv reports a bad key both inside
+ * `propertyNames` and as the `propertyNames` failure, and a `oneOf` both per branch
+ * and as a whole. The specific key error and the whole `oneOf` are the useful ones.
+ */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const failedOneOf = errors.filter((e) => e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  return errors.filter((e) => {
+    if (e.keyword === 'propertyNames' && errors.some((o) => o !== e && o.propertyName !== undefined && o.instancePath === e.instancePath)) return false;
+    return !failedOneOf.some((prefix) => e.schemaPath.startsWith(prefix));
+  });
+}
+
+/** The key a key-level error is about (its position is the key's, not the value's). */
+function offendingKey(error: ErrorObject): string | undefined {
+  if (error.keyword === 'additionalProperties') return String((error.params as { additionalProperty: string }).additionalProperty);
+  if (error.propertyName !== undefined) return error.propertyName;
+  if (error.keyword === 'propertyNames') return String((error.params as { propertyName?: string }).propertyName ?? '');
+  return undefined;
+}
+
+/** 'terms.corrigibility.forms[0]': keys joined by dots, list indices in brackets. */
+export function describePath(path: (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number' || /^\d+$/.test(part)) out += `[${part}]`;
+    else out += out ? `.${part}` : part;
+  }
+  return out;
+}
+
+const ID_RULE = 'ids are lower-case letters and digits, words joined by hyphens, such as corrigibility or soares-2015';
+
 function describeSchemaError(error: ErrorObject, path: string[]): string {
-  const where = path.length ? `'${path.join('.')}'` : 'the glossary';
+  const where = path.length ? `'${describePath(path)}'` : 'the glossary';
   const params = error.params as Record<string, unknown>;
+  const key = offendingKey(error);
+  const parent = path[path.length - 1];
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key '${String(params.additionalProperty)}' in ${where}`;
+    case 'additionalProperties': {
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = closest(key!, allowed);
+      return `unknown key '${key}' in ${where}; ${hint ? `did you mean '${hint}'?` : `expected one of: ${allowed.join(', ')}`}`;
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      if (key !== undefined) {
+        const hint = closest(key, allowed);
+        const what = parent === 'rules' ? 'rule' : 'key';
+        return `unknown ${what} '${key}' in ${where}; ${hint ? `did you mean '${hint}'?` : `expected one of: ${allowed.join(', ')}`}`;
+      }
+      const given = valueAt(error);
+      const hint = typeof given === 'string' ? closest(given, allowed) : undefined;
+      return `${where} must be one of: ${allowed.join(', ')}${given !== undefined ? `, not ${JSON.stringify(given)}` : ''}${hint ? `; did you mean '${hint}'?` : ''}`;
+    }
+    case 'pattern':
+      if (key !== undefined) return `invalid id '${key}' in ${where}: ${ID_RULE}`;
+      return parent === 'url' || path[path.length - 2] === 'urls' ? `${where} must be an http(s) URL` : `${where} must match ${String(params.pattern)}`;
     case 'propertyNames':
-      return `invalid key '${String(params.propertyName)}' in ${where}`;
-    case 'enum':
-      return `${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`;
+      return `invalid key '${key}' in ${where}`;
     case 'type':
-      return `${where} must be ${params.type === 'array' ? 'a list' : params.type === 'object' ? 'a map' : `a ${String(params.type)}`}`;
+      return `${where} must be ${typeName(String(params.type))}`;
     case 'required':
       return `${where} is missing '${String(params.missingProperty)}'`;
-    case 'pattern':
-      return path.length && (path[path.length - 1] === 'url' || path[path.length - 2] === 'urls')
-        ? `${where} must be an http(s) URL`
-        : `${where} must be lower-case words joined by hyphens`;
+    case 'minLength':
+      return `${where} must not be empty`;
+    case 'maxLength':
+      return `${where} must be at most ${String(params.limit)} characters long`;
+    case 'minProperties':
+      return parent === 'senses'
+        ? `${where} must define at least one sense (leave 'senses' out for a term with one meaning)`
+        : `${where} must not be empty`;
+    case 'minItems':
+      return `${where} must list at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`;
+    case 'minimum':
+      return `${where} must be at least ${String(params.limit)}`;
+    case 'maximum':
+      return `${where} must be at most ${String(params.limit)}`;
+    case 'oneOf':
+      return parent === 'extends'
+        ? `${where} must be a preset name (recommended or strict), a relative path such as ./base.yaml, or a list of them`
+        : `${where} has the wrong shape`;
     default:
       return `${where} ${error.message ?? 'is invalid'}`;
   }
+}
+
+function typeName(type: string): string {
+  switch (type) {
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a map (key: value lines)';
+    case 'integer':
+      return 'a whole number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return `a ${type}`;
+  }
+}
+
+/** The offending value, when Ajv was asked to keep it (verbose). */
+function valueAt(error: ErrorObject): unknown {
+  return (error as ErrorObject & { data?: unknown }).data;
 }
 
 function nodeAt(doc: Document, path: (string | number)[]): YamlNode | null {
@@ -131,6 +229,7 @@ function positionOfKey(doc: Document, path: string[], at: (o: number) => { line:
     for (const pair of parent.items) {
       if (isScalar(pair.key) && String(pair.key.value) === path[path.length - 1] && pair.key.range) return at(pair.key.range[0]);
     }
+    return positionInDoc(doc, path.slice(0, -1), at);
   }
-  return positionInDoc(doc, path.slice(0, -1), at);
+  return positionInDoc(doc, path, at);
 }

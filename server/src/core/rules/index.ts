@@ -9,7 +9,9 @@ import type { ParsedDocument } from '../markdown/parse';
 import { cite, type Registry, type Term } from '../registry';
 import type { Resolution } from '../resolve';
 import type { Finding, Occurrence, RuleId } from '../types';
+import { avoidTermFindings } from './avoid-term';
 import { claimCheck } from './claim-check';
+import { preferredFormFindings } from './preferred-form';
 import { senseDrift } from './sense-drift';
 
 /** Runs every enabled rule over one analysed document. */
@@ -38,6 +40,8 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
   }
   for (const finding of senseDrift(doc, resolution, registry)) push('sense-drift', finding);
   for (const finding of claimCheck(doc, resolution, registry)) push('claim-check', finding);
+  for (const finding of avoidTermFindings(doc, resolution, registry)) push('avoid-term', finding);
+  for (const finding of preferredFormFindings(doc, resolution, registry)) push('preferred-form', finding);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
