@@ -20,6 +20,8 @@ const common = {
 };
 const entries = [
   { in: 'server/src/cli/bin.ts', out: 'dist/cli.js' },
+  // The CLI's worker threads for large runs (server/src/cli/pipeline.ts loads it next to cli.js).
+  { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));

@@ -4,6 +4,7 @@
  * filesystem root, else the built-in `recommended` preset. Loaded glossaries are
  * cached per file; a broken glossary is a configuration error (exit 2).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
@@ -22,9 +23,18 @@ export class ConfigError extends Error {
   }
 }
 
+/** A compiled registry and a key that changes whenever any glossary file behind it changes. */
+export interface ResolvedRegistry {
+  registry: Registry;
+  /** 'preset:recommended', or a hash of every glossary file (path and bytes) in the `extends` chain. */
+  key: string;
+}
+
+const PRESET_KEY = 'preset:recommended';
+
 /** Resolves the registry for drafts, caching per glossary file and per folder. */
 export class ConfigResolver {
-  private readonly byGlossary = new Map<string, Registry>();
+  private readonly byGlossary = new Map<string, ResolvedRegistry>();
   private readonly byFolder = new Map<string, string | null>();
 
   constructor(private readonly explicit?: string) {
@@ -33,20 +43,32 @@ export class ConfigResolver {
 
   /** The registry that applies to `file`. Throws ConfigError for a broken glossary. */
   registryFor(file: string): Registry {
+    return this.resolve(file).registry;
+  }
+
+  /** The registry that applies to `file` with its cache key. Throws ConfigError for a broken glossary. */
+  resolve(file: string): ResolvedRegistry {
     const glossary = this.explicit ? path.resolve(this.explicit) : this.nearestGlossary(path.dirname(file));
-    if (!glossary) return presetRegistry('recommended');
-    let registry = this.byGlossary.get(glossary);
-    if (!registry) {
-      const host = { readFile: (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined) };
+    if (!glossary) return { registry: presetRegistry('recommended'), key: PRESET_KEY };
+    let resolved = this.byGlossary.get(glossary);
+    if (!resolved) {
+      const hash = createHash('sha256');
+      const host = {
+        readFile: (p: string) => {
+          const text = existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+          hash.update(`${p}\0${text ?? '\u0001missing'}\0`);
+          return text;
+        },
+      };
       const boundary = findRepositoryRoot(path.dirname(glossary));
       const loaded = loadGlossary(host, toPosix(glossary), { boundary: toPosix(boundary) });
       const compiled = compileRegistry(loaded.glossary);
       const problems = [...loaded.problems, ...compiled.problems];
       if (problems.length) throw new ConfigError(problems);
-      registry = compiled.registry;
-      this.byGlossary.set(glossary, registry);
+      resolved = { registry: compiled.registry, key: `glossary:${hash.digest('hex')}` };
+      this.byGlossary.set(glossary, resolved);
     }
-    return registry;
+    return resolved;
   }
 
   /** True when the glossary's `ignore` globs cover `file`. */

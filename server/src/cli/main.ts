@@ -12,6 +12,7 @@ import { lintCommand } from './commands/lint';
 import { occurrencesCommand } from './commands/occurrences';
 import { ConfigError } from './config';
 import { UsageError } from './errors';
+import { VERSION } from './version';
 
 /** Every command, in the order `--help` lists them. To add a command, add its module here. */
 export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand];
@@ -26,8 +27,6 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   version: { type: 'boolean', short: 'v', description: 'show the version' },
 };
 
-/** The version printed by --version and written into SARIF and cache keys. */
-export const VERSION = '0.1.0';
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function run(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }): Promise<number> {

@@ -20,7 +20,7 @@ export interface DiagnosticResult extends Position {
   severity: string;
   message: string;
   term: string | null;
-  fixes: { title: string; kind: string; preferred: boolean; edits: (Position & { text: string })[] }[];
+  fixes: { title: string; kind: string; preferred: boolean; safe: boolean; sense: string | null; edits: (Position & { text: string })[] }[];
 }
 
 /** An occurrence as `occurrences --format json` prints it. */
@@ -62,6 +62,8 @@ export function diagnosticResult(lines: LineIndex, finding: Finding): Diagnostic
       title: fix.title,
       kind: fix.kind,
       preferred: !!fix.preferred,
+      safe: !!fix.safe,
+      sense: fix.sense ?? null,
       edits: fix.edits.map((e) => ({ ...position(lines, e.span), text: e.newText })),
     })),
   };

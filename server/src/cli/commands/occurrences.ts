@@ -1,6 +1,7 @@
 /**
  * `alignment-terms occurrences [paths ...] --format json`: every term occurrence
- * with its status, sense and position (the contract's JSON shape).
+ * with its status, sense and position (the contract's JSON shape), streamed file by
+ * file.
  */
 import { stringOption, type Command } from '../command';
 import { UsageError } from '../errors';
@@ -13,10 +14,7 @@ export const occurrencesCommand: Command = {
   async run(args, options, io) {
     const format = stringOption(options, 'format') ?? 'json';
     if (format !== 'json') throw new UsageError(`unknown format '${format}' for occurrences; expected json`);
-    const { analyseFiles } = await import('../analyse');
-    const out: { file: string; occurrences: unknown[] }[] = [];
-    await analyseFiles(args, stringOption(options, 'config'), io, (result) => out.push({ file: result.file, occurrences: result.occurrences }));
-    io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-    return 0;
+    const { occurrences } = await import('../occurrences');
+    return occurrences(args, options, io);
   },
 };

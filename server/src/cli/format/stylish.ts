@@ -2,10 +2,9 @@
  * The default human format, like ESLint's and markdownlint's: the file, then one
  * row per finding (line:column, severity, message, rule), then a summary line.
  */
-import pc from 'picocolors';
+import type { Colors } from '../color';
 import type { FileResult } from '../results';
-
-type Colors = ReturnType<typeof pc.createColors>;
+import type { Formatter } from './types';
 
 /** Formats the findings of one file (empty string when it has none). */
 export function stylishFile(result: FileResult, colors: Colors): string {
@@ -35,4 +34,16 @@ export function stylishSummary(counts: { error: number; warning: number; info: n
   if (counts.info + counts.hint) parts.push(`${counts.info + counts.hint} info`);
   const line = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`;
   return `${counts.error ? colors.red(colors.bold(line)) : colors.yellow(colors.bold(line))}\n`;
+}
+
+/** The stylish format as a streaming Formatter. */
+export function stylishFormatter(colors: Colors): Formatter {
+  return {
+    begin: () => '',
+    file: (result) => stylishFile(result, colors),
+    end(totals) {
+      const summary = stylishSummary(totals, colors);
+      return totals.tooManyWarnings ? `${summary}${colors.red(`alignment-terms found too many warnings (maximum: ${totals.maxWarnings}).`)}\n` : summary;
+    },
+  };
 }

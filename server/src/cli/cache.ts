@@ -1,0 +1,100 @@
+/**
+ * `--cache`: remembers each draft's findings so an unchanged draft is not analysed
+ * again. Entries are content-addressed, as ESLint's and cspell's content strategy:
+ * the key hashes the tool version, the glossary (every file of its `extends`
+ * chain) and the draft's bytes, so any change to one of them is a miss. One small
+ * file per entry (written atomically) lets parallel workers and concurrent runs
+ * share the folder without locks and without loading the whole cache.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DiagnosticResult, OccurrenceResult } from './results';
+
+/** Default cache folder, relative to the working folder. */
+export const DEFAULT_CACHE_LOCATION = '.alignment-terms-cache';
+
+/** What an entry holds: the file's findings and occurrences. */
+export interface CachedResult {
+  diagnostics: DiagnosticResult[];
+  occurrences: OccurrenceResult[];
+}
+
+/** Entries written longer ago than this are pruned (a draft still in use is simply re-cached). */
+const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+/** A cache folder. Failures to read or write it never fail a run: they count as misses. */
+export class ResultCache {
+  private writable = true;
+
+  /** `dir` is created on the first write. `salt` is mixed into every key (the tool version). */
+  constructor(readonly dir: string, private readonly salt: string) {}
+
+  /** The key of `text` analysed with the glossary whose key is `registryKey`. */
+  key(text: string, registryKey: string): string {
+    return createHash('sha256').update(this.salt).update('\0').update(registryKey).update('\0').update(text).digest('hex');
+  }
+
+  /** The cached result for `key`, or undefined (missing or unreadable entry). */
+  get(key: string): CachedResult | undefined {
+    try {
+      const value = JSON.parse(readFileSync(this.entry(key), 'utf8')) as CachedResult;
+      return Array.isArray(value.diagnostics) && Array.isArray(value.occurrences) ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores `value` under `key`. Returns a warning to print once when the folder cannot be written. */
+  set(key: string, value: CachedResult): string | undefined {
+    if (!this.writable) return undefined;
+    const file = this.entry(key);
+    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(temp, JSON.stringify(value));
+      renameSync(temp, file);
+      return undefined;
+    } catch (error) {
+      this.writable = false;
+      try {
+        unlinkSync(temp);
+      } catch {
+        // never written
+      }
+      return `cannot write the cache in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); continuing without it`;
+    }
+  }
+
+  /** Deletes entries written more than MAX_AGE_MS ago, so old versions of edited drafts do not pile up. */
+  prune(now = Date.now()): void {
+    let shards: string[];
+    try {
+      shards = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const shard of shards) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      const folder = path.join(this.dir, shard);
+      let names: string[];
+      try {
+        names = readdirSync(folder);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const file = path.join(folder, name);
+        try {
+          if (now - statSync(file).mtimeMs > MAX_AGE_MS) unlinkSync(file);
+        } catch {
+          // raced with another run; nothing to do
+        }
+      }
+    }
+  }
+
+  private entry(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+}

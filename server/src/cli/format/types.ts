@@ -1,0 +1,29 @@
+/**
+ * The formatter contract: lint output is produced in three parts so it can stream,
+ * one file at a time, in a stable order, without holding the whole report.
+ */
+import type { FileResult } from '../results';
+
+/** Counts over the whole run, known only at the end. */
+export interface Totals {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+  /** Files linted (skipped files included, ignored ones not). */
+  files: number;
+  /** --max-warnings, when given. */
+  maxWarnings?: number;
+  /** True when there are more warnings than --max-warnings allows. */
+  tooManyWarnings: boolean;
+}
+
+/** A lint output format. Each method returns text to write (possibly empty). */
+export interface Formatter {
+  /** Text before the first file. */
+  begin(): string;
+  /** Text for one file, called in file order (also for files without findings). */
+  file(result: FileResult): string;
+  /** Text after the last file. */
+  end(totals: Totals): string;
+}

@@ -1,0 +1,34 @@
+/**
+ * The occurrences run: every draft's occurrences as one JSON array on stdout,
+ * streamed in file order (a glossary error part-way stops the array; exit code 2).
+ * Exit 0 unless the call or a glossary is wrong.
+ */
+import path from 'node:path';
+import { stringOption, type CommandIO, type OptionValues } from './command';
+import { collectFiles } from './files';
+import { arrayFormatter } from './format/json';
+import { asError } from './lint';
+import { displayPath } from './paths';
+import { runPipeline } from './pipeline';
+import type { Outcome } from './task';
+import { VERSION } from './version';
+
+/** Runs `occurrences` over `paths`; resolves to the exit code. */
+export async function occurrences(paths: string[], options: OptionValues, io: CommandIO): Promise<number> {
+  const files = await collectFiles(paths.length ? paths : ['.'], io.cwd);
+  const config = stringOption(options, 'config');
+  const formatter = arrayFormatter((result) => ({ file: result.file, occurrences: result.occurrences }));
+  io.stdout.write(formatter.begin());
+  const emit = (outcome: Outcome) => {
+    if (outcome.error) throw asError(outcome.error);
+    if (outcome.notices.length) io.stderr.write(outcome.notices.map((m) => `alignment-terms: ${m}\n`).join(''));
+    if (outcome.result) io.stdout.write(formatter.file(outcome.result));
+  };
+  await runPipeline({
+    settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION },
+    jobs: files.map((absolute, index) => ({ index, absolute, shown: displayPath(absolute, io.cwd) })),
+    emit,
+  });
+  io.stdout.write(formatter.end({ error: 0, warning: 0, info: 0, hint: 0, files: 0, tooManyWarnings: false }));
+  return 0;
+}
