@@ -6,3 +6,4 @@ export { compileRegistry, cite, type Registry, type Term, type Sense, type Sourc
 export { loadGlossary, loadPreset, type GlossaryHost, type LoadedGlossary } from './glossary/load';
 export { LineIndex } from './positions';
 export type * from './types';
+export { analyzeIncremental, type IncrementalAnalysis } from './incremental';

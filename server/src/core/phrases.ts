@@ -96,13 +96,18 @@ function emit(node: TrieNode): string | null {
   return branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
 }
 
-/** Letters and digits on either side of a match mean it is part of a longer word. */
-export const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
-export const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+/**
+ * Letters and digits on either side of a match mean it is part of a longer word.
+ * Patterns run without the `u` flag (four times faster on case-insensitive
+ * alternations), so "letter" is spelled out: ASCII and Latin-1/Latin Extended-A/B.
+ */
+export const WORD_CHAR = 'A-Za-z0-9_\\u00C0-\\u024F';
+export const WORD_BEFORE = `(?<![${WORD_CHAR}])`;
+export const WORD_AFTER = `(?![${WORD_CHAR}])`;
 
-/** A case-insensitive, Unicode-aware, global RegExp matching any phrase as whole words. */
+/** A case-insensitive, global RegExp matching any phrase as whole words. */
 export function compilePhrases(phrases: Iterable<string>): RegExp {
-  return new RegExp(`${WORD_BEFORE}${phrasesToPattern(phrases)}${WORD_AFTER}`, 'giu');
+  return new RegExp(`${WORD_BEFORE}${phrasesToPattern(phrases)}${WORD_AFTER}`, 'gi');
 }
 
 /**
@@ -120,7 +125,7 @@ export function cuePattern(cue: string): string {
     const prefix = word.endsWith('*');
     const body = prefix ? word.slice(0, -1) : word;
     const atoms = phraseAtoms(normalizePhrase(body)).join('');
-    out += prefix ? `${atoms}[\\p{L}\\p{N}'\u2019\\-]*` : atoms;
+    out += prefix ? `${atoms}[${WORD_CHAR}'\u2019\\-]*` : atoms;
     if (i < words.length - 1 && words[i + 1] !== '...') out += SEPARATOR;
     else if (i < words.length - 1) out += '\\s+';
   });

@@ -9,6 +9,8 @@ import { normalizePhrase } from './phrases';
 import type { Registry } from './registry';
 import type { RawOccurrence } from './types';
 
+/** Cheap test before the coordination pattern: does the text before a match end in a conjunction? */
+const ENDS_IN_CONJUNCTION = /(?:and|or|nor|&|\/|vs\.?|versus)\s*$/i;
 // The modifier may carry a suspended hyphen: "outer- and inner alignment".
 const COORDINATION = /([\p{L}][\p{L}\p{N}]*)[-\u2010\u2011]?\s*,?\s*(?:and|or|nor|&|\/|vs\.?|versus)\s*$/iu;
 
@@ -26,7 +28,7 @@ function scanContext(context: ProseContext, index: number, registry: Registry, o
   let previousEnd = 0;
   for (let m = matcher.exec(plain); m; m = matcher.exec(plain)) {
     const text = m[0];
-    const term = registry.formToTerm.get(normalizePhrase(text));
+    const term = termOfForm(text, registry);
     if (!term) continue;
     const start = m.index;
     const end = start + text.length;
@@ -43,6 +45,7 @@ function findElided(plain: string, start: number, text: string, previousEnd: num
   if (words.length < 2) return null;
   const windowStart = Math.max(previousEnd, start - 40);
   const before = plain.slice(windowStart, start);
+  if (!ENDS_IN_CONJUNCTION.test(before)) return null;
   const m = COORDINATION.exec(before);
   if (!m) return null;
   const modifier = m[1];
@@ -51,6 +54,16 @@ function findElided(plain: string, start: number, text: string, previousEnd: num
   if (!term) return null;
   const plainStart = windowStart + m.index;
   return { term, text: modifier, plainStart, plainEnd: plainStart + modifier.length, elided: true };
+}
+
+const formCache = new WeakMap<Registry, Map<string, string | undefined>>();
+
+/** The term a matched form belongs to (normalizing each distinct spelling once per registry). */
+function termOfForm(text: string, registry: Registry): string | undefined {
+  let cache = formCache.get(registry);
+  if (!cache) formCache.set(registry, (cache = new Map()));
+  if (!cache.has(text)) cache.set(text, registry.formToTerm.get(normalizePhrase(text)));
+  return cache.get(text);
 }
 
 function collapse(text: string): string {

@@ -14,6 +14,8 @@ import { parseDirectives, type Directive } from './directives';
 import { MASK, maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+/** For blocks after the first: front matter exists only at the very start of a document. */
+const bodyProcessor = unified().use(remarkParse).freeze();
 
 /** The YAML front matter block, if the document starts with one. */
 export interface FrontMatter {
@@ -43,17 +45,33 @@ export interface ParsedDocument {
 
 /** Parses a Markdown document. Never throws on any input string. */
 export function parseMarkdown(text: string): ParsedDocument {
-  const lines = new LineIndex(text);
-  const tree = processor.parse(text) as Root;
-  const state: WalkState = { text, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
+  return { text, lines: new LineIndex(text), ...parseBlocks(text, text.length, true) };
+}
+
+/** The block-level content of a parse, with offsets relative to the parsed text. */
+export type ParsedBlocks = Pick<ParsedDocument, 'contexts' | 'frontMatter' | 'directives' | 'headings'>;
+
+/**
+ * Parses `source` and keeps the blocks that start before `limit`. An incremental
+ * analysis parses one block of a document as `block + link definitions of the whole
+ * document`, so reference links resolve as they would in the full parse, and keeps
+ * only the block itself. Front matter is recognised only when `atDocumentStart`.
+ */
+export function parseBlocks(source: string, limit: number, atDocumentStart: boolean): ParsedBlocks {
+  const tree = (atDocumentStart ? processor : bodyProcessor).parse(source) as Root;
+  const state: WalkState = { text: source, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
   let frontMatter: FrontMatter | undefined;
   for (const node of tree.children) {
     if (node.type === 'yaml' && node.position && frontMatter === undefined && node === tree.children[0]) {
       const start = node.position.start.offset ?? 0;
       const end = node.position.end.offset ?? start;
-      const firstBreak = text.indexOf('\n', start);
+      const firstBreak = source.indexOf('\n', start);
       const yamlStart = firstBreak < 0 ? end : firstBreak + 1;
       frontMatter = { span: { start, end }, yaml: node.value, yamlStart };
+      continue;
+    }
+    if ((node.position?.start.offset ?? 0) >= limit) {
+      if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url);
       continue;
     }
     walkBlock(node, state, false);
@@ -62,7 +80,7 @@ export function parseMarkdown(text: string): ParsedDocument {
     const url = state.definitions.get(identifier);
     if (url !== undefined) context.links.push({ ...link, url });
   }
-  return { text, lines, contexts: state.contexts, frontMatter, directives: state.directives, headings: state.headings };
+  return { contexts: state.contexts, frontMatter, directives: state.directives, headings: state.headings };
 }
 
 interface WalkState {

@@ -43,10 +43,20 @@ export interface ProseContext {
   span: Span;
   /** Index (into ParsedDocument.headings) of the nearest heading above, or -1. */
   section: number;
+  /**
+   * Added to every segment's source offset (`span` is always absolute). An incremental
+   * analysis parses a block on its own, at offset 0, and places it with `base`.
+   */
+  base?: number;
 }
 
 /** Source offset of plain-text index `i` of a context. */
 export function toSource(context: ProseContext, i: number): number {
+  if (context.segments.length === 0) return context.span.start;
+  return (context.base ?? 0) + toLocalSource(context, i);
+}
+
+function toLocalSource(context: ProseContext, i: number): number {
   const segments = context.segments;
   if (segments.length === 0) return context.span.start;
   let lo = 0;

@@ -5,6 +5,7 @@
  */
 import type { Term } from '../registry';
 import { termPatterns } from './patterns';
+import type { ContextView } from './view';
 
 /** Cue hits per sense, and the sense they clearly favour (or null). */
 export interface CueVerdict {
@@ -21,18 +22,25 @@ const SELF_NEGATED = /^(?:no|not|never|without)\b|\b(?:not|never|no)\b/i;
 /** A sentence that says the answer turns on the sense: no likely sense. */
 const DEPENDS = /\bdepends\s+on\s+(?:the|which|what)\s+(?:sense|definition|reading|meaning|framing)|\bit\s+depends\b|\bcannot\s+be\s+answered\s+without|\bdepending\s+on\s+(?:the\s+)?(?:sense|definition|reading)/i;
 
+/** The cue verdict of a whole paragraph for `term`, computed once per paragraph. */
+export function paragraphVerdict(view: ContextView, term: Term): CueVerdict {
+  return view.memo(`verdict\u0000${term.id}`, () => cueVerdict(view.plain, term));
+}
+
 /** Counts each sense's cues in `text`, skipping cues mentioned only as absent. */
 export function cueHits(text: string, term: Term): Map<string, string[]> {
   const hits = new Map<string, string[]>();
-  for (const { sense, regex } of termPatterns(term).cues) {
-    regex.lastIndex = 0;
-    const found: string[] = [];
-    for (let m = regex.exec(text); m; m = regex.exec(text)) {
-      if (!SELF_NEGATED.test(m[0]) && NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      const cue = m[0].replace(/\s+/g, ' ');
-      if (!found.some((f) => f.toLowerCase() === cue.toLowerCase())) found.push(cue);
-    }
-    if (found.length) hits.set(sense, found);
+  const { cues: regex, cueSenses } = termPatterns(term);
+  if (!regex) return hits;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+    if (!SELF_NEGATED.test(m[0]) && NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const sense = cueSenses[m.findIndex((group, i) => i > 0 && group !== undefined) - 1];
+    if (!sense) continue;
+    const cue = m[0].replace(/\s+/g, ' ');
+    const found = hits.get(sense) ?? [];
+    if (!found.some((f) => f.toLowerCase() === cue.toLowerCase())) found.push(cue);
+    hits.set(sense, found);
   }
   return hits;
 }

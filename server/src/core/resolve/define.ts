@@ -7,7 +7,7 @@
  * term).
  */
 import { normalizePhrase } from '../phrases';
-import type { Registry } from '../registry';
+import type { Term } from '../registry';
 import type { RawOccurrence, Span } from '../types';
 import { cueVerdict } from './cues';
 import type { ContextView } from './view';
@@ -18,8 +18,8 @@ export interface DefinitionSite {
   sense: string;
   /** Where the defined word stands. */
   span: Span;
-  /** The occurrence that is the definition's head. */
-  occurrence: RawOccurrence;
+  /** Index of the context (paragraph) that holds the definition. */
+  context: number;
 }
 
 const BY_BEFORE = /\bby\s+["\u201c]?$/i;
@@ -32,23 +32,18 @@ const HERE_MEANS_AFTER = /^["\u201d]?\s*,?\s*(?:here|in\s+this\s+(?:post|essay|p
 const LEAD_DASH_AFTER = /^[*_]*\s*(?:\u2014|\u2013|--|:|\s-\s|\n\s*:\s)/;
 const LEAD_BEFORE = /^[\s*_>]*$/;
 
-/** Finds the first definition of each term in the document. */
-export function findDefinitions(occurrences: RawOccurrence[], views: ContextView[], registry: Registry): Map<string, DefinitionSite> {
-  const sites = new Map<string, DefinitionSite>();
-  for (const occurrence of occurrences) {
-    if (sites.has(occurrence.term) || occurrence.elided) continue;
-    const view = views[occurrence.context];
-    if (view.context.kind === 'heading' || view.context.kind === 'tableRow') continue;
-    if (!isDefinitionSite(occurrence, view)) continue;
-    const term = registry.terms.get(occurrence.term);
-    if (!term) continue;
-    const sense = term.contested ? cueVerdict(view.plain, term, 1).sense ?? 'custom' : 'default';
-    sites.set(occurrence.term, { term: occurrence.term, sense, span: occurrence.span, occurrence });
-  }
-  return sites;
+/** The sense a definition in this context gives `term`: a registry sense its cues match, else custom (default for a settled term). */
+export function definitionSense(view: ContextView, term: Term): string {
+  return term.contested ? view.memo(`definition\u0000${term.id}`, () => cueVerdict(view.plain, term, 1).sense) ?? 'custom' : 'default';
 }
 
-function isDefinitionSite(occurrence: RawOccurrence, view: ContextView): boolean {
+/** True when `occurrence` heads a definition of its term (a paragraph or list item, not a heading or table row). */
+export function isDefinitionSite(occurrence: RawOccurrence, view: ContextView): boolean {
+  if (view.context.kind === 'heading' || view.context.kind === 'tableRow') return false;
+  return headsDefinition(occurrence, view);
+}
+
+function headsDefinition(occurrence: RawOccurrence, view: ContextView): boolean {
   const plain = view.plain;
   const { plainStart: start, plainEnd: end } = occurrence;
   const sentence = view.sentence(start);

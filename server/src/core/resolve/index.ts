@@ -1,15 +1,15 @@
 /**
  * Resolve: gives every occurrence its status, sense, likely sense and `via`, trying
  * the contract's rules in order (first that applies wins): ignored, mention,
- * qualified, defined (unless a section pin covers it), pinned, settled, ambiguous.
+ * qualified, pinned by a section directive, defined, pinned by front matter or house
+ * glossary, settled, ambiguous. Local facts (per paragraph) are combined here with
+ * document-wide state (directives, pins, the first definition of each term).
  */
 import type { ParsedDocument } from '../markdown/parse';
 import type { Registry } from '../registry';
 import type { Occurrence, RawOccurrence } from '../types';
-import { cueVerdict } from './cues';
-import { findDefinitions, type DefinitionSite } from './define';
-import { mentionReason } from './mention';
-import { qualification } from './qualify';
+import type { DefinitionSite } from './define';
+import { localFacts, type LocalFacts } from './local';
 import { buildScope, type Scope } from './scope';
 import { ContextView } from './view';
 
@@ -21,47 +21,36 @@ export interface Resolution {
   views: ContextView[];
 }
 
-/** Resolves every raw occurrence of `doc`. Never throws on user input. */
-export function resolveDocument(doc: ParsedDocument, raw: RawOccurrence[], registry: Registry): Resolution {
-  const views = doc.contexts.map((c) => new ContextView(c));
+/**
+ * Resolves every raw occurrence of `doc`. `facts` and `views`, when given (by an
+ * incremental analysis that kept them for unchanged blocks), must line up with `raw`
+ * and `doc.contexts`. Never throws on user input.
+ */
+export function resolveDocument(doc: ParsedDocument, raw: RawOccurrence[], registry: Registry, facts?: LocalFacts[], views?: ContextView[]): Resolution {
+  const contextViews = views ?? doc.contexts.map((c) => new ContextView(c));
+  const local = facts ?? localFacts(raw, contextViews, registry);
   const scope = buildScope(doc, registry);
-  const definitions = findDefinitions(raw, views, registry);
-  const occurrences: Occurrence[] = [];
-  let previous: { occurrence: RawOccurrence; byPhrase: boolean } | null = null;
-  for (const occurrence of raw) {
+  const definitions = new Map<string, DefinitionSite>();
+  raw.forEach((occurrence, i) => {
+    const sense = local[i].definesSense;
+    if (sense !== null && !definitions.has(occurrence.term)) definitions.set(occurrence.term, { term: occurrence.term, sense, span: occurrence.span, context: occurrence.context });
+  });
+  const occurrences = raw.map((occurrence, i): Occurrence => {
     const term = registry.terms.get(occurrence.term)!;
-    const view = views[occurrence.context];
+    const fact = local[i];
     const result = (status: Occurrence['status'], sense: string | null = null, via: Occurrence['via'] = null, extra: Partial<Occurrence> = {}): Occurrence =>
       ({ ...occurrence, status, sense, likelySense: null, via, cues: [], ...extra });
-
-    let resolved: Occurrence;
-    const mention: 'quotes' | 'phrase' | null = scope.isIgnored(occurrence.term, occurrence.span.start) ? null : mentionReason(occurrence, view, previous, term);
-    previous = { occurrence, byPhrase: mention === 'phrase' };
-    if (scope.isIgnored(occurrence.term, occurrence.span.start)) {
-      resolved = result('ignored');
-    } else if (mention) {
-      resolved = result('mention');
-    } else {
-      const qualified = term.contested ? qualification(occurrence, view, term, registry) : null;
-      const sectionPin = scope.sectionPin(occurrence.term, occurrence.span.start);
-      const definition = definitions.get(occurrence.term);
-      const documentPin = scope.documentPin(occurrence.term);
-      if (qualified) {
-        resolved = result('qualified', qualified.sense, qualified.via);
-      } else if (sectionPin) {
-        resolved = result('pinned', sectionPin.sense, 'directive', { decidedAt: sectionPin.span });
-      } else if (definition) {
-        resolved = result('defined', definition.sense, 'definition', { decidedAt: definition.span });
-      } else if (documentPin && term.contested) {
-        resolved = result('pinned', documentPin.sense, documentPin.via, { decidedAt: documentPin.span });
-      } else if (!term.contested) {
-        resolved = result('settled', term.senses[0]?.id ?? 'default');
-      } else {
-        const verdict = cueVerdict(view.plain, term);
-        resolved = result('ambiguous', null, null, { likelySense: verdict.sense, cues: verdict.sense ? verdict.hits.get(verdict.sense) ?? [] : [] });
-      }
-    }
-    occurrences.push(resolved);
-  }
-  return { occurrences, scope, definitions, views };
+    if (scope.isIgnored(occurrence.term, occurrence.span.start)) return result('ignored');
+    if (fact.mention) return result('mention');
+    if (fact.qualification) return result('qualified', fact.qualification.sense, fact.qualification.via);
+    const sectionPin = scope.sectionPin(occurrence.term, occurrence.span.start);
+    if (sectionPin) return result('pinned', sectionPin.sense, 'directive', { decidedAt: sectionPin.span });
+    const definition = definitions.get(occurrence.term);
+    if (definition) return result('defined', definition.sense, 'definition', { decidedAt: definition.span });
+    const documentPin = scope.documentPin(occurrence.term);
+    if (documentPin && term.contested) return result('pinned', documentPin.sense, documentPin.via, { decidedAt: documentPin.span });
+    if (!term.contested) return result('settled', term.senses[0]?.id ?? 'default');
+    return result('ambiguous', null, null, { likelySense: fact.likelySense, cues: fact.cues });
+  });
+  return { occurrences, scope, definitions, views: contextViews };
 }

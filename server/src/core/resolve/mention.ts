@@ -21,8 +21,10 @@ const BEFORE = new RegExp(
     '\\bso[\\s-]called\\s+$',
     '\\bspell(?:s|ed|ing)?\\s+$',
   ].join('|'),
-  'iu',
+  'i',
 );
+/** The last word before a use, when it can end one of the BEFORE patterns (a cheap gate for them). */
+const BEFORE_LAST_WORD = /(?:terms?|phrases?|words?|labels?|expressions?|names?|of|for|define[sd]?|defining|redefine[sd]?|redefining|called|spell(?:s|ed|ing)?|term|phrase|word)\s*[:,]?\s*$/i;
 const WHAT_BEFORE = /\bwhat\s+$/i;
 const MEANS_AFTER = /^\s+(?:really\s+|actually\s+)?(?:means?|meant|refers\s+to)\b/i;
 const WAYS_AFTER = /^\s+(?:in\s+)?(?:two|three|four|five|six|several|many|multiple|different|various|\d+)\s+(?:different\s+)?(?:ways|senses|meanings|definitions)\b/i;
@@ -40,7 +42,7 @@ export function mentionReason(occurrence: RawOccurrence, view: ContextView, prev
   const sentence = view.sentence(start);
   const before = plain.slice(Math.max(sentence.start, start - 80), start);
   const after = plain.slice(end, Math.min(sentence.end, end + 80));
-  if (BEFORE.test(before)) return 'phrase';
+  if (BEFORE_LAST_WORD.test(before) && BEFORE.test(before)) return 'phrase';
   if (WHAT_BEFORE.test(before) && MEANS_AFTER.test(after)) return 'phrase';
   if (WAYS_AFTER.test(after) || HAS_SENSES_AFTER.test(after) || MEANS_THINGS_AFTER.test(after)) return 'phrase';
   if (previous?.byPhrase && previous.occurrence.context === occurrence.context && COORDINATED.test(plain.slice(previous.occurrence.plainEnd, start))) return 'phrase';

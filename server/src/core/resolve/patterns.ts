@@ -4,7 +4,7 @@
  * and cues. Only the grammar that ties a label or attribution to a use lives here
  * ("in X's sense", "X-style", "(label)"); every name and cue comes from the registry.
  */
-import { cuePattern, normalizePhrase, phrasesToPattern } from '../phrases';
+import { cuePattern, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import type { Term } from '../registry';
 
 /** Nouns that make "X's ___" an attribution of a sense. */
@@ -13,7 +13,7 @@ const SENSE_NOUNS =
 /** Adjectives allowed between the possessive and the noun: "Wentworth's narrower sense". */
 const SENSE_ADJECTIVES = '(?:(?:own|original|narrow|narrower|broad|broader|wide|wider|strict|stricter|loose|looser|behaviou?ral|causal|usual|standard|preferred)\\s+)?';
 /** Prepositions that tie an attribution to a use in the same clause. */
-export const TIED = '(?:\\bin|\\bby|\\bunder|\\bon|\\bper|\\bfollowing|\\baccording\\s+to|\\bas\\s+in|\\bas\\s+defined\\s+(?:by|in)|\\bas\\s+used\\s+(?:by|in)|\\bas\\s+(?:\\p{L}+\\s+)?(?:uses?|defines?|means?)\\s+it)\\s+';
+export const TIED = '(?:\\bin|\\bby|\\bunder|\\bon|\\bper|\\bfollowing|\\baccording\\s+to|\\bas\\s+in|\\bas\\s+defined\\s+(?:by|in)|\\bas\\s+used\\s+(?:by|in)|\\bas\\s+(?:[A-Za-z]+\\s+)?(?:uses?|defines?|means?)\\s+it)\\s+';
 const POSSESSIVE = "(?:'s|\u2019s|s'|s\u2019|'|\u2019)";
 
 /** Compiled patterns for one term. */
@@ -34,8 +34,12 @@ export interface TermPatterns {
   attributionBefore: RegExp | null;
   /** A tied attribution anywhere in the text before the use, in the same sentence (global). */
   tiedAnywhere: RegExp | null;
-  /** Per sense: one global regex for its cues. */
-  cues: { sense: string; regex: RegExp }[];
+  /**
+   * All cues of all senses in one global regex, one capture group per sense (group
+   * i + 1 is cueSenses[i]), so a paragraph is read once per term.
+   */
+  cues: RegExp | null;
+  cueSenses: string[];
 }
 
 const cache = new WeakMap<Term, TermPatterns>();
@@ -76,14 +80,16 @@ function compile(term: Term): TermPatterns {
   for (const [key, senses] of owners) if (senses.size === 1) phraseSense.set(key, [...senses][0]);
   const labelPhrases = new Set([...labels].filter((l) => phraseSense.has(l)));
   const attributionPhrases = [...phraseSense.keys()].filter((k) => !labelPhrases.has(k));
-  const cues = term.senses
-    .filter((s) => s.cues.length)
-    .map((s) => ({ sense: s.id, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${s.cues.map(cuePattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu') }));
+  const cued = term.senses.filter((s) => s.cues.length);
+  const cueSenses = cued.map((s) => s.id);
+  const cues = cued.length
+    ? new RegExp(`${WORD_BEFORE}(?:${cued.map((s) => `(${s.cues.map(cuePattern).join('|')})`).join('|')})${WORD_AFTER}`, 'gi')
+    : null;
   if (phraseSense.size === 0) {
-    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, cues };
+    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, cues, cueSenses };
   }
-  const B = '(?<![\\p{L}\\p{N}])';
-  const E = '(?![\\p{L}\\p{N}])';
+  const B = WORD_BEFORE;
+  const E = WORD_AFTER;
   const LABEL = labelPhrases.size ? phrasesToPattern(labelPhrases) : '(?!)';
   const NAME = attributionPhrases.length ? phrasesToPattern(attributionPhrases) : '(?!)';
   const ANY_NAME = possessors.size ? phrasesToPattern([...possessors, ...attributionPhrases]) : NAME;
@@ -92,11 +98,11 @@ function compile(term: Term): TermPatterns {
     `(?:${B}(?:${ANY_NAME})${POSSESSIVE}\\s+)?${B}(?:${NAME})${E}`,
     `(?:the\\s+)?${B}(?:${LABEL})(?:\\s+(?:sense|reading|definition|usage|framing|view|version|meaning))?${E}`,
   ].join('|');
-  const flags = 'iu';
+  const flags = 'i';
   return {
     phraseSense,
     labelPhrases,
-    anyPhrase: new RegExp(`${B}(?:${LABEL}|${NAME})${E}`, 'giu'),
+    anyPhrase: new RegExp(`${B}(?:${LABEL}|${NAME})${E}`, 'gi'),
     labelBefore: new RegExp(`${B}(?:${LABEL})[\\s\\-\u2010\u2011]*$`, flags),
     parenAfter: new RegExp(`^\\s*\\(\\s*(?:in\\s+|see\\s+|cf\\.\\s+|per\\s+)?(?:the\\s+|a\\s+)?(?:${ATTR})(?:,?\\s*\\d{4})?\\s*\\)`, flags),
     tiedAfter: new RegExp(`^\\s*,?\\s*${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, flags),
@@ -104,8 +110,9 @@ function compile(term: Term): TermPatterns {
       `(?:${B}(?:${NAME})${POSSESSIVE}\\s+|${B}(?:${NAME})[\\s\\-]+(?:style|flavou?red|type)\\s+|\\bwhat\\s+(?:the\\s+)?${B}(?:${NAME})\\s+(?:calls?|called|would\\s+call|terms?|dubs?|names?)\\s+|${B}(?:${NAME})\\s+(?:calls?|called)\\s+)$`,
       flags,
     ),
-    tiedAnywhere: new RegExp(`${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, 'giu'),
+    tiedAnywhere: new RegExp(`${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, 'gi'),
     cues,
+    cueSenses,
   };
 }
 

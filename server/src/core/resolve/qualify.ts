@@ -20,6 +20,8 @@ const CLAUSE_BREAK = /;|\.\s|\bbut\b|\bwhereas\b|\bwhile\b|\bunlike\b/i;
 /** How `occurrence` of contested `term` is qualified, or null. */
 export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
   const patterns = termPatterns(term);
+  // Most paragraphs name no sense and no source: then only a link can qualify.
+  if (!namesSenseOrSource(view, term)) return linkQualification(occurrence, view, term, registry);
   const { plainStart: start, plainEnd: end } = occurrence;
   const plain = view.plain;
   const sentence = view.sentence(start);
@@ -51,6 +53,16 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   const link = linkQualification(occurrence, view, term, registry);
   if (link) return link;
   return sentenceAttribution(plain.slice(sentence.start, start), patterns.tiedAnywhere, viaOf);
+}
+
+/** True when the paragraph contains any label or attribution phrase of `term` (checked once per paragraph). */
+function namesSenseOrSource(view: ContextView, term: Term): boolean {
+  return view.memo(`names\u0000${term.id}`, () => {
+    const regex = termPatterns(term).anyPhrase;
+    if (!regex) return false;
+    regex.lastIndex = 0;
+    return regex.test(view.plain);
+  });
 }
 
 /** "Under Shah's usage, case 1 would count as inner misalignment": the nearest tied attribution before the use, in its clause. */

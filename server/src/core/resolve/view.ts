@@ -15,6 +15,7 @@ export interface Range {
 export class ContextView {
   private starts?: number[];
   private quoteSpans?: Range[];
+  private memos?: Map<string, unknown>;
 
   constructor(readonly context: ProseContext) {}
 
@@ -33,6 +34,16 @@ export class ContextView {
   get quotes(): Range[] {
     this.quoteSpans ??= findQuotes(this.context.plain);
     return this.quoteSpans;
+  }
+
+  /**
+   * Memoizes a per-context computation (cue verdicts, attribution scans) under
+   * `key`, so every occurrence and rule reading this paragraph shares one result.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    this.memos ??= new Map();
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
   }
 
   /** True when [start, end) lies inside one pair of quotation marks. */

@@ -11,7 +11,7 @@
 import { closure, frameworkSenses, isConclusion, missingFor, type Premises } from '../claims/graph';
 import { toSourceSpan } from '../markdown/prose';
 import type { ParsedDocument } from '../markdown/parse';
-import { cuePattern } from '../phrases';
+import { cuePattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import { cite, type Registry } from '../registry';
 import type { Resolution } from '../resolve';
 import type { Range } from '../resolve/view';
@@ -58,7 +58,7 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
   for (const f of registry.claims.classifications) [f.term, f.is].forEach((t) => nodes.add(t));
   const conclusionPatterns = Object.entries(registry.claims.conclusions).map(([term, phrases]) => ({
     term,
-    regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(cuePattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+    regex: new RegExp(`${WORD_BEFORE}(?:${phrases.map(cuePattern).join('|')})${WORD_AFTER}`, 'gi'),
   }));
   const senses = frameworkSenses(facts);
   const byContext = new Map<number, Occurrence[]>();
@@ -74,12 +74,13 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
     const view = resolution.views[index];
     const plain = context.plain;
     const items: Item[] = (byContext.get(index) ?? []).map((o) => ({ term: o.term, start: o.plainStart, end: o.plainEnd, occurrence: o }));
+    const yesAnswer = !!lastQuestion && lastQuestion.context >= index - 1 && YES.test(plain);
+    // A claim needs a term occurrence as premise (or answers a question that had one).
+    if (items.length === 0 && !yesAnswer) return;
     for (const { term, regex } of conclusionPatterns) {
       regex.lastIndex = 0;
       for (let m = regex.exec(plain); m; m = regex.exec(plain)) items.push({ term, start: m.index, end: m.index + m[0].length });
     }
-    const yesAnswer = YES.test(plain) && lastQuestion && lastQuestion.context >= index - 1;
-    if (items.length === 0 && !yesAnswer) return;
     items.sort((a, b) => a.start - b.start);
     const sentences = new Map<number, Range>();
     for (const item of items) {

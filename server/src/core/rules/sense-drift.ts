@@ -7,7 +7,7 @@
 import type { ParsedDocument } from '../markdown/parse';
 import type { Registry, Term } from '../registry';
 import type { Resolution } from '../resolve';
-import { cueVerdict } from '../resolve/cues';
+import { paragraphVerdict } from '../resolve/cues';
 import type { Finding, Fix, Occurrence } from '../types';
 
 /** Findings of sense-drift (severity filled in by the caller). */
@@ -20,7 +20,7 @@ export function senseDrift(doc: ParsedDocument, resolution: Resolution, registry
     if (reported.has(key)) continue;
     const term = registry.terms.get(occurrence.term);
     if (!term?.contested) continue;
-    const verdict = cueVerdict(doc.contexts[occurrence.context].plain, term);
+    const verdict = paragraphVerdict(resolution.views[occurrence.context], term);
     if (!verdict.sense || verdict.sense === occurrence.sense) continue;
     const contrasted = resolution.occurrences.some((o) => o.context === occurrence.context && o.term === occurrence.term && o.status === 'qualified' && o.sense === verdict.sense);
     if (contrasted) continue;

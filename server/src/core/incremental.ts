@@ -1,0 +1,93 @@
+/**
+ * Incremental analysis for the editor: re-parses, re-scans and re-resolves locally
+ * only the blocks an edit touched. Blocks (see markdown/chunks.ts) are cached by
+ * their text plus the document's link definitions, so an unchanged block is reused
+ * wherever it moved; document-wide steps (directives, pins, definitions, rules) are
+ * cheap and always redone. The result equals a full `analyze` of the same text.
+ */
+import { definitionLines, splitChunks } from './markdown/chunks';
+import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
+import type { ProseContext } from './markdown/prose';
+import { LineIndex } from './positions';
+import type { Registry } from './registry';
+import { resolveDocument } from './resolve';
+import { localFacts, type LocalFacts } from './resolve/local';
+import { ContextView } from './resolve/view';
+import { runRules } from './rules';
+import { scanDocument } from './scan';
+import type { Analysis } from './service';
+import type { RawOccurrence, Span } from './types';
+
+/** One block's analysis, with offsets relative to the block. */
+interface BlockResult {
+  blocks: ParsedBlocks;
+  views: ContextView[];
+  raw: RawOccurrence[];
+  facts: LocalFacts[];
+}
+
+/** The blocks kept between analyses of one document. */
+export interface BlockCache {
+  registry: Registry;
+  blocks: Map<string, BlockResult>;
+}
+
+/** An analysis that carries the cache the next incremental analysis reuses. */
+export interface IncrementalAnalysis extends Analysis {
+  cache: BlockCache;
+}
+
+/**
+ * Analyses `text`, reusing the blocks of `previous` (an earlier analysis of the same
+ * document with the same registry) that did not change. Without `previous`, or when
+ * the registry changed, everything is analysed afresh.
+ */
+export function analyzeIncremental(text: string, registry: Registry, previous?: IncrementalAnalysis): IncrementalAnalysis {
+  const reuse = previous && previous.cache.registry === registry ? previous.cache.blocks : undefined;
+  const cache: BlockCache = { registry, blocks: new Map() };
+  const definitions = definitionLines(text);
+  const contexts: ProseContext[] = [];
+  const views: ContextView[] = [];
+  const raw: RawOccurrence[] = [];
+  const facts: LocalFacts[] = [];
+  const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts, directives: [], headings: [] };
+  for (const chunk of splitChunks(text)) {
+    const blockText = text.slice(chunk.start, chunk.end);
+    // The first block may hold front matter, which parses differently anywhere else.
+    const key = `${chunk.start === 0 ? '^' : ''}${definitions}\u0000${blockText}`;
+    let block = cache.blocks.get(key) ?? reuse?.get(key);
+    if (!block) block = analyseBlock(blockText, definitions, registry, chunk.start === 0);
+    cache.blocks.set(key, block);
+    place(block, chunk.start, doc, views, raw, facts);
+  }
+  const resolution = resolveDocument(doc, raw, registry, facts, views);
+  const findings = runRules(doc, resolution, registry);
+  return { doc, occurrences: resolution.occurrences, findings, resolution, cache };
+}
+
+function analyseBlock(blockText: string, definitions: string, registry: Registry, atDocumentStart: boolean): BlockResult {
+  const blocks = parseBlocks(definitions ? `${blockText}\n\n${definitions}` : blockText, blockText.length, atDocumentStart);
+  const views = blocks.contexts.map((c) => new ContextView(c));
+  const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
+  return { blocks, views, raw, facts: localFacts(raw, views, registry) };
+}
+
+/** Appends a block's results to the document's, moved to `base`. */
+function place(block: BlockResult, base: number, doc: ParsedDocument, views: ContextView[], raw: RawOccurrence[], facts: LocalFacts[]): void {
+  const shift = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  const contextOffset = doc.contexts.length;
+  const headingOffset = doc.headings.length;
+  for (const context of block.blocks.contexts) {
+    doc.contexts.push({ ...context, base, span: shift(context.span), section: context.section >= 0 ? context.section + headingOffset : headingOffset - 1 });
+  }
+  for (const heading of block.blocks.headings) doc.headings.push({ ...heading, span: shift(heading.span) });
+  for (const d of block.blocks.directives) {
+    if (d.kind === 'pin') doc.directives.push({ ...d, span: shift(d.span), term: { ...d.term, span: shift(d.term.span) }, sense: d.sense && { ...d.sense, span: shift(d.sense.span) } });
+    else if (d.kind === 'malformed') doc.directives.push({ ...d, span: shift(d.span) });
+    else doc.directives.push({ ...d, span: shift(d.span), terms: d.terms.map((t) => ({ ...t, span: shift(t.span) })) });
+  }
+  if (base === 0 && block.blocks.frontMatter) doc.frontMatter = block.blocks.frontMatter;
+  views.push(...block.views);
+  for (const o of block.raw) raw.push({ ...o, context: o.context + contextOffset, span: shift(o.span) });
+  facts.push(...block.facts);
+}

@@ -1,0 +1,77 @@
+/**
+ * Splits a Markdown document into blocks that parse the same on their own as inside
+ * the document, so an incremental analysis can re-parse only the blocks an edit
+ * touched. A split falls only where CommonMark cannot carry a construct across: a
+ * blank line followed by a line that starts at column 0, outside front matter,
+ * fenced code and multi-line HTML blocks (comments, <pre>, <script>, <style>, ...).
+ * Link reference definitions are the one thing that crosses blocks; callers pass
+ * them along separately (see definitionLines).
+ */
+
+/** A block: [start, end) in the document; blocks tile the text exactly. */
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HTML_OPEN = /^ {0,3}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:pre|script|style|textarea)(?:\s|>|$))/i;
+const HTML_CLOSE: [RegExp, RegExp][] = [
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<(?:pre|script|style|textarea)/i, /<\/(?:pre|script|style|textarea)>/i],
+];
+
+/** Splits `text` into chunks. Never returns an empty list for non-empty text. */
+export function splitChunks(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunkStart = 0;
+  let pos = 0;
+  let previousBlank = false;
+  let fence: string | null = null;
+  let htmlClose: RegExp | null = null;
+  let frontMatter = text.startsWith('---') || text.startsWith('\uFEFF---');
+  let lineNumber = 0;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end).replace(/\r$/, '');
+    const next = end + 1;
+    if (frontMatter) {
+      if (lineNumber > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) frontMatter = false;
+    } else if (fence !== null) {
+      const m = FENCE.exec(line);
+      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
+    } else if (htmlClose !== null) {
+      if (htmlClose.test(line)) htmlClose = null;
+    } else {
+      const blank = line.trim() === '';
+      if (!blank && previousBlank && !/^\s/.test(line) && pos > chunkStart) {
+        chunks.push({ start: chunkStart, end: pos });
+        chunkStart = pos;
+      }
+      const fenceOpen = FENCE.exec(line);
+      if (fenceOpen) fence = fenceOpen[1];
+      else if (HTML_OPEN.test(line)) {
+        const close = HTML_CLOSE.find(([open]) => open.test(line))?.[1] ?? null;
+        if (close && !close.test(line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!)/, ''))) htmlClose = close;
+      }
+      previousBlank = blank;
+    }
+    pos = next;
+    lineNumber++;
+  }
+  if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
+  return chunks;
+}
+
+const DEFINITION_LINE = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.){1,999}\]:[ \t]*\S.*$/gm;
+
+/** The document's link reference definition lines, joined: what every block must see to resolve [text][label]. */
+export function definitionLines(text: string): string {
+  if (!text.includes(']:')) return '';
+  const found = text.match(DEFINITION_LINE);
+  return found ? found.join('\n') : '';
+}

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeIncremental, presetRegistry, type Analysis } from '../../server/src/core';
+
+const registry = presetRegistry();
+const examples = path.join(__dirname, '../../examples');
+const drafts = readdirSync(examples).filter((f) => f.endsWith('.md')).map((f) => readFileSync(path.join(examples, f), 'utf8'));
+
+/** What a user sees of an analysis: every occurrence and finding, positions included. */
+function visible(a: Analysis) {
+  return {
+    occurrences: a.occurrences.map((o) => [o.term, o.text, o.span.start, o.span.end, o.status, o.sense, o.likelySense, o.via]),
+    findings: a.findings.map((f) => [f.rule, f.severity, f.message, f.span.start, f.span.end, f.fixes.map((x) => [x.title, x.edits])]),
+  };
+}
+
+const LONG_DRAFT = [
+  '---',
+  'title: Long draft',
+  'alignment-terms:',
+  '  outer-alignment: objective-function',
+  '---',
+  '',
+  'See [the paper][rlo] on inner alignment and [this post][w].',
+  '',
+  ...drafts,
+  '<!-- alignment-terms pin inner-alignment=optimization-focused -->',
+  '',
+  'Inner misalignment here is visible on the training distribution.',
+  '',
+  '```md',
+  'inner alignment in code',
+  '',
+  'still code',
+  '```',
+  '',
+  '[rlo]: https://arxiv.org/abs/1906.01820',
+  '[w]: https://www.alignmentforum.org/posts/HYERofGZE6j9Tuigi/x',
+].join('\n');
+
+describe('incremental analysis', () => {
+  it('equals a full analysis after each of many edits, reusing unchanged blocks', () => {
+    const edits: [string, (t: string) => string][] = [
+      ['type a word', (t) => t.replace('inner misalignment', 'inner misalignment really')],
+      ['qualify a use', (t) => t.replace('outer misalignment', 'outer misalignment (training-signal)')],
+      ['open a code fence', (t) => t.replace('# How we classify incidents', '```\n# How we classify incidents')],
+      ['close it again', (t) => t.replace('```\n# How we classify incidents', '# How we classify incidents')],
+      ['remove the link definition', (t) => t.replace('[rlo]: https://arxiv.org/abs/1906.01820', '')],
+      ['edit the front matter pin', (t) => t.replace('outer-alignment: objective-function', 'outer-alignment: training-signal')],
+      ['join two paragraphs', (t) => t.replace('have to be asked separately', 'have to be asked\nseparately')],
+      ['delete a blank line', (t) => t.replace(/\n\n(?=Others argued)/, '\n')],
+      ['add a disable directive', (t) => `<!-- alignment-terms-disable -->\n\n${t}`],
+    ];
+    let text = LONG_DRAFT;
+    let previous = analyzeIncremental(text, registry);
+    expect(visible(previous)).toEqual(visible(analyze(text, registry)));
+    for (const [, edit] of edits) {
+      const next = edit(text);
+      expect(next).not.toBe(text);
+      text = next;
+      const incremental = analyzeIncremental(text, registry, previous);
+      expect(visible(incremental)).toEqual(visible(analyze(text, registry)));
+      previous = incremental;
+    }
+  });
+
+  it('equals a full analysis when typing character by character inside a term', () => {
+    const base = drafts.join('\n\n');
+    const at = base.indexOf('inner misalignment');
+    let previous = analyzeIncremental(base, registry);
+    let text = base;
+    for (const ch of ' and outer') {
+      text = text.slice(0, at) + text.slice(at, at + 5) + ch + text.slice(at + 5);
+      const next = analyzeIncremental(text, registry, previous);
+      expect(visible(next)).toEqual(visible(analyze(text, registry)));
+      previous = next;
+    }
+  });
+
+  it('reuses the cached blocks that an edit did not touch', () => {
+    const first = analyzeIncremental(LONG_DRAFT, registry);
+    const edited = LONG_DRAFT.replace('Inner misalignment here', 'Inner misalignment now');
+    const second = analyzeIncremental(edited, registry, first);
+    const reused = [...second.cache.blocks.values()].filter((b) => [...first.cache.blocks.values()].includes(b));
+    expect(reused.length).toBe(second.cache.blocks.size - 1);
+  });
+});
