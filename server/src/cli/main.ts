@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import type { Command, CommandIO, OptionSpec, OptionValues } from './command';
 import { explainCommand } from './commands/explain';
+import { glossaryCommand } from './commands/glossary';
 import { lintCommand } from './commands/lint';
 import { occurrencesCommand } from './commands/occurrences';
 import { ConfigError } from './config';
@@ -15,7 +16,7 @@ import { UsageError } from './errors';
 import { VERSION } from './version';
 
 /** Every command, in the order `--help` lists them. To add a command, add its module here. */
-export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand];
+export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand, glossaryCommand];
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
