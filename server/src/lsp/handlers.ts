@@ -1,0 +1,166 @@
+/**
+ * LSP request handlers as functions of a draft's context: each converts positions,
+ * delegates to a core feature and shapes the answer. No state, no I/O beyond the
+ * `readFile` a caller passes in; server.ts wires them to the connection and catches.
+ */
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  MarkupKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type CompletionItem,
+  type Diagnostic,
+  type Hover,
+  type Location,
+  type Position,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis, Registry } from '../core';
+import { completionsAt, definitionTargetAt, draftGlossary, draftStatus, glossaryEntryPosition, hoverAt, pinEdit, quickFixes, safeFixEdits } from '../core/features';
+import type { Finding } from '../core/types';
+import { rangesTouch, sameRange, SOURCE, toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from './convert';
+import { pathToUri } from './paths';
+import { PIN_SENSE_COMMAND, type DraftStatusResult, type PinEditResult, type StatusSummary } from './protocol';
+
+/** Everything a handler needs about one draft: the document, its registry and its analysis. */
+export interface DraftContext {
+  document: TextDocument;
+  registry: Registry;
+  analysis: Analysis;
+}
+
+/** The code action kind of fix-all. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+/** Diagnostics of the draft's findings. */
+export function diagnosticsOf({ document, analysis }: DraftContext): Diagnostic[] {
+  return analysis.findings.map((f) => toDiagnostic(analysis.doc.lines, f, document.version));
+}
+
+/** The hover card at `position`, with command links that pin a sense. */
+export function hover({ document, registry, analysis }: DraftContext, position: Position): Hover | null {
+  const lines = analysis.doc.lines;
+  const pinLink = (term: string, sense: string) => `command:${PIN_SENSE_COMMAND}?${encodeURIComponent(JSON.stringify([{ uri: document.uri, term, sense }]))}`;
+  const card = hoverAt(analysis, registry, toOffset(lines, position), { pinLink });
+  return card ? { contents: { kind: MarkupKind.Markdown, value: card.markdown }, range: toRange(lines, card.span) } : null;
+}
+
+/**
+ * Code actions: quick fixes for the findings under the client's diagnostics (or, when
+ * a client sends none of ours, the findings touching the range), and fix-all when
+ * the client asks for `source.fixAll` kinds.
+ */
+export function codeActions(context: DraftContext, params: CodeActionParams, documentChanges: boolean): CodeAction[] {
+  const { document, analysis } = context;
+  const lines = analysis.doc.lines;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+  const edit = (edits: LspTextEdit[]) =>
+    documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, edits)] } : { changes: { [document.uri]: edits } };
+
+  if (wants(CodeActionKind.QuickFix)) {
+    const matched = matchFindings(context, params);
+    for (const action of quickFixes(analysis, matched.map((m) => m.finding))) {
+      actions.push({
+        title: action.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: action.findings.map((f) => matched.find((m) => m.finding === f)!.diagnostic),
+        isPreferred: action.preferred || undefined,
+        edit: edit(action.fix.edits.map((e) => toTextEdit(lines, e))),
+      });
+    }
+  }
+  if (only && wants(FIX_ALL_KIND)) {
+    const edits = safeFixEdits(analysis.findings);
+    if (edits.length) actions.push({ title: 'Fix all safe alignment-terms problems', kind: FIX_ALL_KIND, edit: edit(edits.map((e) => toTextEdit(lines, e))) });
+  }
+  return actions;
+}
+
+/** Pairs the client's diagnostics with the current analysis's findings (stateless quick fixes). */
+function matchFindings({ document, analysis }: DraftContext, params: CodeActionParams): { finding: Finding; diagnostic: Diagnostic }[] {
+  const lines = analysis.doc.lines;
+  const out: { finding: Finding; diagnostic: Diagnostic }[] = [];
+  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+  for (const diagnostic of ours) {
+    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+    const rule = data?.rule ?? diagnostic.code;
+    const candidates = analysis.findings.filter((f) => f.rule === rule && (data?.term === undefined || f.term === data.term));
+    const finding =
+      candidates.find((f) => sameRange(toRange(lines, f.span), diagnostic.range)) ??
+      // The client may have moved the range with edits it made since; fall back to overlap.
+      candidates.find((f) => rangesTouch(toRange(lines, f.span), diagnostic.range));
+    if (finding && !out.some((m) => m.finding === finding)) out.push({ finding, diagnostic });
+  }
+  if (ours.length === 0) {
+    for (const finding of analysis.findings) {
+      if (rangesTouch(toRange(lines, finding.span), params.range)) out.push({ finding, diagnostic: toDiagnostic(lines, finding, document.version) });
+    }
+  }
+  return out;
+}
+
+/** Completion of term and sense ids in front matter pins and directives. */
+export function completion(document: TextDocument, lines: Analysis['doc']['lines'], registry: Registry, position: Position, analysis?: Analysis): CompletionItem[] {
+  const offset = toOffset(lines, position);
+  return completionsAt(document.getText(), lines, registry, offset, analysis).map((entry) => ({
+    label: entry.label,
+    kind: entry.kind === 'term' ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
+    detail: entry.detail,
+    documentation: { kind: MarkupKind.Markdown, value: entry.documentation },
+    sortText: entry.sortText,
+    filterText: entry.insertText,
+    preselect: entry.preselect,
+    textEdit: { range: toRange(lines, entry.replace), newText: entry.insertText },
+  }));
+}
+
+/**
+ * Go to definition: the registry entry of the term (or pinned sense) at `position`,
+ * in the innermost house glossary file that defines or overrides it, else in the
+ * shipped registry files.
+ */
+export function definition(
+  { analysis, registry }: DraftContext,
+  position: Position,
+  shipped: string[],
+  readFile: (file: string) => string | undefined,
+): Location | null {
+  const target = definitionTargetAt(analysis, toOffset(analysis.doc.lines, position));
+  if (!target) return null;
+  for (const file of [...[...registry.files].reverse(), ...shipped]) {
+    const text = readFile(file);
+    const at = text === undefined ? null : glossaryEntryPosition(text, target.term, target.sense);
+    if (!at) continue;
+    const start = { line: at.line - 1, character: at.column - 1 };
+    return { uri: pathToUri(file), range: { start, end: { line: start.line, character: start.character + at.length } } };
+  }
+  return null;
+}
+
+/** The status summary pushed after each publish. */
+export function statusOf({ document, analysis, registry }: DraftContext): StatusSummary {
+  const status = draftStatus(analysis, registry);
+  return { uri: document.uri, version: document.version, enabled: true, ambiguousTerms: status.ambiguousTerms, ambiguousUses: status.ambiguousUses, errors: status.errors };
+}
+
+/** The draft's status with the terms it uses (for the pin picker). */
+export function draftStatusOf(context: DraftContext): DraftStatusResult {
+  return { ...statusOf(context), terms: draftStatus(context.analysis, context.registry).terms };
+}
+
+/** The edits that pin `term` to `sense` in the front matter, or null for unknown ids. */
+export function pinEditOf({ document, analysis, registry }: DraftContext, term: string, sense: string): PinEditResult | null {
+  const edit = pinEdit(analysis, registry, term, sense);
+  return edit ? { version: document.version, edits: [toTextEdit(analysis.doc.lines, edit)] } : null;
+}
+
+/** "The definitions this draft relies on" as Markdown. */
+export function glossaryOf({ document, analysis, registry }: DraftContext): string {
+  const name = decodeURIComponent(document.uri.slice(Math.max(document.uri.lastIndexOf('/'), document.uri.lastIndexOf(':')) + 1));
+  return draftGlossary(analysis, registry, { title: name });
+}
