@@ -28,6 +28,14 @@ const USE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?use\s+(?:the\s+(?:term|phr
 const USE_AFTER = /^["\u201d]?\s+(?:to\s+mean|for|to\s+refer\s+to|to\s+denote|as\s+(?:a\s+)?(?:name|shorthand|label)\s+for)\b/i;
 const DEFINE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?define\s+["\u201c]?$/i;
 const AS_AFTER = /^["\u201d]?\s+as\b/i;
+/** "In this post, X means ...": a sentence opening that scopes the definition to the document. */
+const SCOPE_BEFORE = /^(?:in\s+this\s+(?:post|essay|paper|document|piece|note|memo|page|doc|proposal|report|article|guide|section)|here|throughout|below|hereafter|for\s+(?:our|this\s+post's)\s+purposes)\s*,?\s*$/i;
+const MEANS_AFTER = /^["\u201d]?\s+(?:means|refers\s+to|denotes|will\s+mean|stands\s+for|is\s+used\s+(?:to\s+mean|for))\b/i;
+/** "We say a model is X when ..." */
+const SAY_BEFORE = /\b(?:we|I)\s+(?:say|call|will\s+call|will\s+say|consider)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:is\s+|are\s+)?$/i;
+const WHEN_AFTER = /^\s+(?:if|when|whenever|iff|just\s+when|exactly\s+when)\b/i;
+/** "X, as we use it here, refers to ..." */
+const AS_WE_USE_AFTER = /^["\u201d]?\s*,\s*as\s+(?:we|I)\s+use\s+(?:it|the\s+term)(?:\s+(?:here|in\s+this\s+\w+|below|throughout))?\s*,\s*(?:means|refers\s+to|denotes|is|covers|names)\b/i;
 const HERE_MEANS_AFTER = /^["\u201d]?\s*,?\s*(?:here|in\s+this\s+(?:post|essay|paper|document|piece|note|memo|page|doc|proposal|report|article)|below|throughout|hereafter|for\s+us)\s*,?\s*(?:means|refers\s+to|denotes|will\s+mean|is\s+used\s+(?:to\s+mean|for))\b/i;
 const LEAD_DASH_AFTER = /^[*_]*\s*(?:\u2014|\u2013|--|:|\s-\s|\n\s*:\s)/;
 const LEAD_BEFORE = /^[\s*_>]*$/;
@@ -53,6 +61,9 @@ function headsDefinition(occurrence: RawOccurrence, view: ContextView): boolean 
   if (USE_BEFORE.test(before) && USE_AFTER.test(after)) return true;
   if (DEFINE_BEFORE.test(before) && AS_AFTER.test(after)) return true;
   if (HERE_MEANS_AFTER.test(after) && before.trim() === '') return true;
+  if (SCOPE_BEFORE.test(before.trim()) && MEANS_AFTER.test(after)) return true;
+  if (SAY_BEFORE.test(before) && WHEN_AFTER.test(after)) return true;
+  if (AS_WE_USE_AFTER.test(after) && before.trim() === '') return true;
   const lead = view.context.leadStrong;
   if (lead && start >= lead.start && end <= lead.end) {
     const strongText = plain.slice(lead.start, lead.end).replace(/[\s.:\u2014\u2013-]+$/, '');

@@ -20,11 +20,13 @@ const BEFORE = new RegExp(
     // so-called X, spell X
     '\\bso[\\s-]called\\s+$',
     '\\bspell(?:s|ed|ing)?\\s+$',
+    // what people mean by X
+    '\\bmean(?:s|t)?\\s+by\\s+$',
   ].join('|'),
   'i',
 );
 /** The last word before a use, when it can end one of the BEFORE patterns (a cheap gate for them). */
-const BEFORE_LAST_WORD = /(?:terms?|phrases?|words?|labels?|expressions?|names?|of|for|define[sd]?|defining|redefine[sd]?|redefining|called|spell(?:s|ed|ing)?|term|phrase|word)\s*[:,]?\s*$/i;
+const BEFORE_LAST_WORD = /(?:terms?|phrases?|words?|labels?|expressions?|names?|of|for|by|define[sd]?|defining|redefine[sd]?|redefining|called|spell(?:s|ed|ing)?|term|phrase|word)\s*[:,]?\s*$/i;
 const WHAT_BEFORE = /\bwhat\s+$/i;
 const MEANS_AFTER = /^\s+(?:really\s+|actually\s+)?(?:means?|meant|refers\s+to)\b/i;
 const WAYS_AFTER = /^\s+(?:in\s+)?(?:two|three|four|five|six|several|many|multiple|different|various|\d+)\s+(?:different\s+)?(?:ways|senses|meanings|definitions)\b/i;

@@ -104,8 +104,8 @@ function compile(term: Term): TermPatterns {
     labelPhrases,
     anyPhrase: new RegExp(`${B}(?:${LABEL}|${NAME})${E}`, 'gi'),
     labelBefore: new RegExp(`${B}(?:${LABEL})[\\s\\-\u2010\u2011]*$`, flags),
-    parenAfter: new RegExp(`^\\s*\\(\\s*(?:in\\s+|see\\s+|cf\\.\\s+|per\\s+)?(?:the\\s+|a\\s+)?(?:${ATTR})(?:,?\\s*\\d{4})?\\s*\\)`, flags),
-    tiedAfter: new RegExp(`^\\s*,?\\s*${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, flags),
+    parenAfter: new RegExp(`^\\s*\\(\\s*(?:in\\s+|see\\s+|cf\\.\\s+|per\\s+|following\\s+|after\\s+)?(?:the\\s+sense\\s+of\\s+)?(?:the\\s+|a\\s+)?(?:${ATTR})(?:\\s+et\\s+al\\.?)?(?:,?\\s*\\(?\\d{4}\\)?)?\\s*\\)`, flags),
+    tiedAfter: new RegExp(`^\\s*,?\\s*(?:${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})|as\\s+${B}(?:${NAME})${E}\\s+(?:uses?|used|defines?|defined|means?|meant|understands?|understood|frames?|framed)\\s+(?:it|them|the\\s+term))`, flags),
     attributionBefore: new RegExp(
       `(?:${B}(?:${NAME})${POSSESSIVE}\\s+|${B}(?:${NAME})[\\s\\-]+(?:style|flavou?red|type)\\s+|\\bwhat\\s+(?:the\\s+)?${B}(?:${NAME})\\s+(?:calls?|called|would\\s+call|terms?|dubs?|names?)\\s+|${B}(?:${NAME})\\s+(?:calls?|called)\\s+)$`,
       flags,
