@@ -22,11 +22,15 @@ const BEFORE = new RegExp(
     '\\bspell(?:s|ed|ing)?\\s+$',
     // what people mean by X
     '\\bmean(?:s|t)?\\s+by\\s+$',
+    // advice about which word to write: "instead of writing X"
+    '\\b(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of)\\s+(?:writing|saying|using)\\s+(?:the\\s+(?:term|phrase|word)\\s+)?$',
+    // coined X
+    '\\bcoin(?:s|ed|ing)\\s+$',
   ].join('|'),
   'i',
 );
 /** The last word before a use, when it can end one of the BEFORE patterns (a cheap gate for them). */
-const BEFORE_LAST_WORD = /(?:terms?|phrases?|words?|labels?|expressions?|names?|of|for|by|define[sd]?|defining|redefine[sd]?|redefining|called|spell(?:s|ed|ing)?|term|phrase|word)\s*[:,]?\s*$/i;
+const BEFORE_LAST_WORD = /(?:terms?|phrases?|words?|labels?|expressions?|names?|of|for|by|writing|saying|using|coin(?:s|ed|ing)|define[sd]?|defining|redefine[sd]?|redefining|called|spell(?:s|ed|ing)?|term|phrase|word)\s*[:,]?\s*$/i;
 const WHAT_BEFORE = /\bwhat\s+$/i;
 const MEANS_AFTER = /^\s+(?:really\s+|actually\s+)?(?:means?|meant|refers\s+to)\b/i;
 const WAYS_AFTER = /^\s+(?:in\s+)?(?:two|three|four|five|six|several|many|multiple|different|various|\d+)\s+(?:different\s+)?(?:ways|senses|meanings|definitions)\b/i;
@@ -34,6 +38,11 @@ const HAS_SENSES_AFTER = /^\s+(?:has|have|had|carries|carry|carried|gets?|took|t
 const MEANS_THINGS_AFTER = /^\s+(?:means?|meant)\s+(?:different|two|three|four|several|many|various)\s+things\b/i;
 /** Verbs that give the meaning of their subject. */
 const DEFINING_VERB_AFTER = /^\s*(?:\([^)]{0,40}\)\s*)?(?:is\s+about|is\s+concerned\s+with|covers|asks\s+(?:whether|if)|is\s+defined\s+(?:as|by)|refers\s+to|denotes|picks\s+out|names)\b/i;
+/** "X is a contested term", "X has become a buzzword": the subject is the word itself. */
+const IS_A_WORD_AFTER = /^\s+(?:is|was|has\s+become|became|remains)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:term|phrase|word|label|expression|buzzword|name|coinage)s?\b/i;
+/** "use X instead": advice about which word to write. */
+const ADVICE_BEFORE = /\b(?:write|say|use|prefer|try)\s+$/i;
+const ADVICE_AFTER = /^\s+(?:instead|rather\s+than|in\s+place\s+of)\b/i;
 const COORDINATED = /^\s*(?:,|and|or|,\s*and|,\s*or|&|\/|as\s+well\s+as)\s*$/i;
 
 /** Why an occurrence is a mention, or null when it is a use. */
@@ -47,6 +56,7 @@ export function mentionReason(occurrence: RawOccurrence, view: ContextView, prev
   if (BEFORE_LAST_WORD.test(before) && BEFORE.test(before)) return 'phrase';
   if (WHAT_BEFORE.test(before) && MEANS_AFTER.test(after)) return 'phrase';
   if (WAYS_AFTER.test(after) || HAS_SENSES_AFTER.test(after) || MEANS_THINGS_AFTER.test(after)) return 'phrase';
+  if (IS_A_WORD_AFTER.test(after) || (ADVICE_BEFORE.test(before) && ADVICE_AFTER.test(after))) return 'phrase';
   if (previous?.byPhrase && previous.occurrence.context === occurrence.context && COORDINATED.test(plain.slice(previous.occurrence.plainEnd, start))) return 'phrase';
   if (term.contested && plain.slice(sentence.start, start).trim() === '' && DEFINING_VERB_AFTER.test(after) && comparesDefinitions(plain, term)) return 'phrase';
   return null;
