@@ -41,6 +41,8 @@ export function sarifFormatter(version: string): Formatter {
                     id: r.id,
                     name: camel(r.id),
                     shortDescription: { text: r.description },
+                    fullDescription: { text: r.help },
+                    help: { text: `${r.help} See ${r.helpUri}`, markdown: `${r.help}\n\n[Documentation of ${r.id}](${r.helpUri})` },
                     helpUri: r.helpUri,
                     defaultConfiguration: { level: level(r.defaultSeverity), ...(r.defaultSeverity === 'off' ? { enabled: false } : {}) },
                   }),
