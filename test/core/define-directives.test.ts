@@ -13,6 +13,7 @@ describe('definition forms', () => {
     ['an em dash', '⟦Inner alignment⟧ — a mesa-optimizer whose mesa-objective matches the base objective.\n\nLater ⟦inner alignment⟧ use.'],
     ['a colon', '⟦Inner alignment⟧: a mesa-optimizer whose mesa-objective matches the base objective.\n\nLater ⟦inner alignment⟧ use.'],
     ['a definition list', '⟦Inner alignment⟧\n: a mesa-optimizer whose mesa-objective matches the base objective.\n\nLater ⟦inner alignment⟧ use.'],
+    ['"I take X to (roughly) mean ..."', 'I take ⟦inner alignment⟧ to roughly mean that a mesa-optimizer pursues a mesa-objective the base objective would accept.\n\nLater ⟦inner alignment⟧ use.'],
     ['"We use X for ..."', 'We use ⟦inner misalignment⟧ for a mesa-optimizer whose mesa-objective differs from the base objective.\n\nLater ⟦inner alignment⟧ use.'],
     ['a list item of a glossary section', '## Glossary\n\n- **⟦Inner alignment⟧**: a mesa-optimizer whose mesa-objective matches the base objective.\n\nLater ⟦inner alignment⟧ use.'],
   ])('%s, matched to the registry sense its cues name', (_name, text) => {
@@ -52,6 +53,10 @@ describe('definition forms', () => {
       { status: 'ambiguous' },
       { status: 'ambiguous' },
     ]);
+  });
+
+  it('"I take X to be ..." is a claim, not a definition', () => {
+    check.status('I take ⟦inner alignment⟧ to be the harder problem.', { status: 'ambiguous' });
   });
 
   it('a mere use followed by a colon in running text is not a definition', () => {

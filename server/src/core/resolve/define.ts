@@ -28,6 +28,9 @@ const USE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?use\s+(?:the\s+(?:term|phr
 const USE_AFTER = /^["\u201d]?\s+(?:to\s+mean|for|to\s+refer\s+to|to\s+denote|as\s+(?:a\s+)?(?:name|shorthand|label)\s+for)\b/i;
 const DEFINE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?define\s+["\u201c]?$/i;
 const AS_AFTER = /^["\u201d]?\s+as\b/i;
+/** "I take X to (roughly) mean ..." */
+const TAKE_BEFORE = /\b(?:I|we)\s+(?:will\s+|shall\s+)?take\s+["\u201c]?$/i;
+const TO_MEAN_AFTER = /^["\u201d]?\s+to\s+(?:\p{L}+ly\s+)?(?:mean|refer\s+to|denote|stand\s+for)\b/iu;
 /** "In this post, X means ...": a sentence opening that scopes the definition to the document. */
 const SCOPE_BEFORE = /^(?:in\s+this\s+(?:post|essay|paper|document|piece|note|memo|page|doc|proposal|report|article|guide|section)|here|throughout|below|hereafter|for\s+(?:our|this\s+post's)\s+purposes)\s*,?\s*$/i;
 const MEANS_AFTER = /^["\u201d]?\s+(?:means|refers\s+to|denotes|will\s+mean|stands\s+for|is\s+used\s+(?:to\s+mean|for))\b/i;
@@ -60,6 +63,7 @@ function headsDefinition(occurrence: RawOccurrence, view: ContextView): boolean 
   if (BY_BEFORE.test(before) && MEAN_AFTER.test(after)) return true;
   if (USE_BEFORE.test(before) && USE_AFTER.test(after)) return true;
   if (DEFINE_BEFORE.test(before) && AS_AFTER.test(after)) return true;
+  if (TAKE_BEFORE.test(before) && TO_MEAN_AFTER.test(after)) return true;
   if (HERE_MEANS_AFTER.test(after) && before.trim() === '') return true;
   if (SCOPE_BEFORE.test(before.trim()) && MEANS_AFTER.test(after)) return true;
   if (SAY_BEFORE.test(before) && WHEN_AFTER.test(after)) return true;
