@@ -26,6 +26,35 @@ describe('mention', () => {
     check.status(text, { status: 'mention', sense: null, likelySense: null });
   });
 
+  it('a quotation inside a quotation: the outer one still holds after the inner one closes', () => {
+    check.statuses('He wrote: \u201cthe \u201cwaste\u201d of ⟦inner alignment⟧ and ⟦outer alignment⟧.\u201d Then ⟦inner alignment⟧ again.', [
+      { status: 'mention' },
+      { status: 'mention' },
+      { status: 'ambiguous' },
+    ]);
+  });
+
+  it('a quotation that runs over two paragraphs (opened in one, closed in the next)', () => {
+    check.statuses('\u201cThe first paragraph quotes ⟦outer alignment⟧.\n\nThe second ends the quote on ⟦inner alignment⟧.\u201d\n\nThen ⟦inner alignment⟧ as a use.', [
+      { status: 'mention' },
+      { status: 'mention' },
+      { status: 'ambiguous' },
+    ]);
+    check.statuses('"Straight quotes run on with ⟦outer alignment⟧.\n\nAnd close on ⟦inner alignment⟧."', [{ status: 'mention' }, { status: 'mention' }]);
+  });
+
+  it('an opening mark typed where the closing one belongs still closes the quotation', () => {
+    check.statuses('In \u201cOn ⟦inner alignment⟧\u201c, the writer uses ⟦inner alignment⟧ loosely.', [{ status: 'mention' }, { status: 'ambiguous' }]);
+  });
+
+  it('low-high quotation marks', () => {
+    check.status('The label \u201e⟦inner alignment⟧\u201d is quoted.', { status: 'mention' });
+  });
+
+  it('a stray opening mark in the middle of a paragraph does not quote the rest of it', () => {
+    check.status('He said \u201cmaybe, and then ⟦inner alignment⟧ failed.', { status: 'ambiguous' });
+  });
+
   it('both members of a coordination after "the terms"', () => {
     check.statuses('Under the terms ⟦inner alignment⟧ and ⟦outer alignment⟧ we file different problems.', [{ status: 'mention' }, { status: 'mention' }]);
   });

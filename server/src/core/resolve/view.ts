@@ -54,37 +54,52 @@ export class ContextView {
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** Where a quotation that runs on from or into another paragraph may open or close: only blanks, markup or final punctuation. */
+const EDGE = /^[\s*_.,;:!?)\]\uFFFC]*$/;
+
 /**
- * Pairs quotation marks: straight double quotes toggle; curly quotes pair by
- * direction; a single quote opens only after a space or bracket and before a
- * letter, and closes before a non-letter, so apostrophes (Shah's, teams') never do.
+ * Pairs quotation marks: straight double quotes toggle; curly double quotes nest
+ * (a quotation may quote), and a \u201c written where a closing mark belongs (after
+ * a word, before a space or punctuation) closes; a single quote opens only after a
+ * space or bracket and before a letter, and closes before a non-letter, so
+ * apostrophes (Shah's, teams') never do. A quotation that spans paragraphs opens
+ * a paragraph without closing in it, or closes one it did not open there: such a
+ * paragraph is quoted from its opening mark to its end, or from its start to its
+ * closing mark.
  */
 export function findQuotes(text: string): Range[] {
   const spans: Range[] = [];
   let straightDouble = -1;
-  let curlyDouble = -1;
+  const curly: number[] = [];
   let single = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     const prev = i > 0 ? text[i - 1] : ' ';
     const next = i + 1 < text.length ? text[i + 1] : ' ';
+    const closesLikeAMark = !/[\s(\[]/.test(prev) && !LETTER.test(next);
     if (c === '"') {
       if (straightDouble < 0) straightDouble = i + 1;
       else {
         spans.push({ start: straightDouble, end: i });
         straightDouble = -1;
       }
-    } else if (c === '\u201c') {
-      curlyDouble = i + 1;
-    } else if (c === '\u201d') {
-      if (curlyDouble >= 0) spans.push({ start: curlyDouble, end: i });
-      curlyDouble = -1;
+    } else if ((c === '\u201c' && !(closesLikeAMark && curly.length)) || c === '\u201e') {
+      curly.push(i + 1);
+    } else if (c === '\u201d' || c === '\u201c') {
+      const open = curly.pop();
+      if (open !== undefined) spans.push({ start: open, end: i });
+      else if (EDGE.test(text.slice(i + 1))) spans.push({ start: 0, end: i });
     } else if (c === '\u2018' || (c === "'" && !LETTER.test(prev) && LETTER.test(next))) {
       if (single < 0 && !LETTER.test(prev)) single = i + 1;
     } else if ((c === '\u2019' || c === "'") && single >= 0 && !LETTER.test(next) && !/\s/.test(prev)) {
       spans.push({ start: single, end: i });
       single = -1;
     }
+  }
+  if (curly.length && EDGE.test(text.slice(0, curly[0] - 1))) spans.push({ start: curly[0], end: text.length });
+  if (straightDouble > 0) {
+    if (EDGE.test(text.slice(0, straightDouble - 1))) spans.push({ start: straightDouble, end: text.length });
+    else if (EDGE.test(text.slice(straightDouble))) spans.push({ start: 0, end: straightDouble - 1 });
   }
   return spans;
 }
