@@ -20,6 +20,8 @@ describe('mention', () => {
     ['"his definition of X" (an attribution, but mention comes first)', "Wentworth's definition of ⟦outer alignment⟧ is broad."],
     ['"what X means"', 'Nobody agreed on what ⟦inner alignment⟧ means.'],
     ['"describes X four ways"', 'The post describes ⟦inner alignment⟧ four ways.'],
+    ['a source title written out without quotes', "Evan Hubinger\u2019s post clarifying ⟦inner alignment⟧ terminology is short."],
+    ['"the terms of X"', 'We file problems under the terms of ⟦inner alignment⟧ here.'],
     ['a settled term in quotes', 'Spell it "⟦mesa-optimizer⟧" with a hyphen.'],
     ['advice about which word to write, in quotes', 'Write "goal misgeneralization" instead of "⟦inner misalignment⟧".'],
   ])('%s', (_name, text) => {
@@ -53,6 +55,18 @@ describe('mention', () => {
 
   it('a stray opening mark in the middle of a paragraph does not quote the rest of it', () => {
     check.status('He said \u201cmaybe, and then ⟦inner alignment⟧ failed.', { status: 'ambiguous' });
+  });
+
+  it('both members of an elided coordination after "the terms of"', () => {
+    check.statuses('Under the terms of ⟦inner⟧ and ⟦outer alignment⟧ we file different problems.', [{ status: 'mention' }, { status: 'mention' }]);
+  });
+
+  it('"in terms of X" is a use', () => {
+    check.status('In terms of ⟦inner alignment⟧, the model fails.', { status: 'ambiguous' });
+  });
+
+  it('the words of a source title used in a sentence of their own are a use', () => {
+    check.status('Clarifying ⟦inner alignment⟧ is hard.', { status: 'ambiguous' });
   });
 
   it('both members of a coordination after "the terms"', () => {

@@ -3,7 +3,7 @@
  * "definitions of X", "what X means", "X has four senses", and, in a passage that
  * compares definitions, "X is about / covers / asks whether ...".
  */
-import { normalizePhrase } from '../phrases';
+import { normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import type { Term } from '../registry';
 import type { RawOccurrence } from '../types';
 import { termPatterns } from './patterns';
@@ -12,7 +12,8 @@ import type { ContextView } from './view';
 const BEFORE = new RegExp(
   [
     // the term / the phrase / the word / the bare label
-    "\\b(?:the|this|that|a|an|our|their|its|his|her|your)\\s+(?:(?:contested|bare|ambiguous|old|original|same|overloaded|loaded|vague|technical|familiar|two-word|borrowed)\\s+)?(?:terms?|phrases?|words?|labels?|expressions?|names?)\\s*[:,]?\\s*$",
+    // (also "under the terms of inner and outer alignment")
+    "\\b(?:the|this|that|a|an|our|their|its|his|her|your)\\s+(?:(?:contested|bare|ambiguous|old|original|same|overloaded|loaded|vague|technical|familiar|two-word|borrowed)\\s+)?(?:terms?|phrases?|words?|labels?|expressions?|names?)(?:\\s+of)?\\s*[:,]?\\s*$",
     // definition(s) of X, the meaning of X, senses of X (also "Hubinger's definition of X")
     '\\b(?:definitions?|meanings?|senses|usages?|interpretations?|readings|redefinitions?)\\s+(?:of|for)\\s+(?:the\\s+(?:term|phrase|word)\\s+)?$',
     // defines X as, redefining X
@@ -49,6 +50,7 @@ const COORDINATED = /^\s*(?:,|and|or|,\s*and|,\s*or|&|\/|as\s+well\s+as)\s*$/i;
 export function mentionReason(occurrence: RawOccurrence, view: ContextView, previous: { occurrence: RawOccurrence; byPhrase: boolean } | null, term: Term): 'quotes' | 'phrase' | null {
   const { plainStart: start, plainEnd: end } = occurrence;
   if (view.inQuotes(start, end)) return 'quotes';
+  if (inSourceTitle(start, end, view, term)) return 'phrase';
   const plain = view.plain;
   const sentence = view.sentence(start);
   const before = plain.slice(Math.max(sentence.start, start - 80), start);
@@ -60,6 +62,36 @@ export function mentionReason(occurrence: RawOccurrence, view: ContextView, prev
   if (previous?.byPhrase && previous.occurrence.context === occurrence.context && COORDINATED.test(plain.slice(previous.occurrence.plainEnd, start))) return 'phrase';
   if (term.contested && plain.slice(sentence.start, start).trim() === '' && DEFINING_VERB_AFTER.test(after) && comparesDefinitions(plain, term)) return 'phrase';
   return null;
+}
+
+const titlePatterns = new WeakMap<Term, RegExp | null>();
+
+/**
+ * "Evan Hubinger's post clarifying inner alignment terminology": a term inside the
+ * title of one of its senses' sources (registry data), written out with or without
+ * quotation marks, names the work; it is not a use.
+ */
+function inSourceTitle(start: number, end: number, view: ContextView, term: Term): boolean {
+  let regex = titlePatterns.get(term);
+  if (regex === undefined) {
+    const titles = new Set<string>();
+    for (const sense of term.senses) {
+      for (const source of sense.sources) {
+        for (const title of [source.title, ...(source.aliases ?? [])]) if (title && title.trim().split(/\s+/).length >= 3) titles.add(title);
+      }
+    }
+    regex = titles.size ? new RegExp(`${WORD_BEFORE}(?:${phrasesToPattern(titles)})${WORD_AFTER}`, 'giu') : null;
+    titlePatterns.set(term, regex);
+  }
+  if (!regex) return false;
+  const found = regex;
+  const spans = view.memo(`titles\u0000${term.id}`, () => {
+    const out: { start: number; end: number }[] = [];
+    found.lastIndex = 0;
+    for (let m = found.exec(view.plain); m; m = found.exec(view.plain)) out.push({ start: m.index, end: m.index + m[0].length });
+    return out;
+  });
+  return spans.some((s) => s.start <= start && end <= s.end);
 }
 
 /** A passage compares definitions when it names at least two senses of the term. */
