@@ -100,6 +100,7 @@ describe('qualified: a registry sense name next to it (via qualifier)', () => {
     ['label before, without hyphen', 'We saw generalization focused ⟦inner misalignment⟧.', 'generalization-focused'],
     ['label in parentheses after', 'We saw ⟦outer misalignment⟧ (training-signal) again.', 'training-signal'],
     ['"in the X sense"', 'We saw ⟦inner alignment⟧ in the objective-focused sense.', 'objective-focused'],
+    ['label after the use with "going by"', 'I would consider this an ⟦inner alignment⟧ failure going by the objective-focused approach.', 'objective-focused'],
     ['label in a table cell', '| case | verdict |\n|---|---|\n| maze | ⟦inner misalignment⟧ (optimization-focused) |', 'optimization-focused'],
     ['label before an outer-alignment sense', 'A reward-misspecification ⟦outer misalignment⟧.', 'reward-misspecification'],
   ])('%s', (_name, text, sense) => {
@@ -120,6 +121,14 @@ describe('qualified: an attribution tied to it (via attribution)', () => {
     ['Ngo by framing: "Ngo\'s first framing"', "It is ⟦outer misalignment⟧ in Ngo's first framing.", 'reward-misspecification'],
     ['Ngo by framing: "Ngo\'s framing 2" (outer)', "It is ⟦outer misalignment⟧ under Ngo's framing 2.", 'training-signal'],
     ['Ngo by framing: "framing 2" (inner)', 'It is ⟦inner misalignment⟧ under framing 2.', 'inductive-bias-focused'],
+    ['a source as the subject of a classifying verb', 'Wentworth considers ⟦inner alignment⟧ failure possible only on the training distribution.', 'optimization-focused'],
+    ['"what Wentworth describes as X"', 'The case that Wentworth describes as true ⟦inner alignment⟧ failure.', 'optimization-focused'],
+    ['a sense as the subject: "proponents of the X approach would consider this an X"', 'Proponents of the generalization-focused approach would also consider this an ⟦inner alignment⟧ failure.', 'generalization-focused'],
+    ['"Shah\'s approach would call ... an X"', "Shah's approach would call a pure capability problem an ⟦inner alignment⟧ failure.", 'generalization-focused'],
+    ['a definition the use sits under', 'Rohin Shah has endorsed a definition under which ⟦inner alignment⟧ includes capability failures.', 'generalization-focused'],
+    ['a source reporting the claim: "Wentworth argues, ..."', 'Thus, Wentworth argues, birth control is a generalization rather than an ⟦inner alignment⟧ failure.', 'optimization-focused'],
+    ['"Wentworth\'s post argues that X"', "Wentworth's post argues that this is ⟦outer misalignment⟧.", 'generalization-inclusive'],
+    ['"To Wentworth, ..."', 'To Wentworth, this makes it something else than an ⟦inner alignment⟧ problem.', 'optimization-focused'],
   ])('%s', (_name, text, sense) => {
     check.status(text, { status: 'qualified', sense, via: 'attribution' });
   });
@@ -164,6 +173,11 @@ describe('not qualifiers', () => {
     ['the seminar convenor', "By the convenor's definition, ⟦outer alignment⟧ failed."],
     ['an attribution in another sentence', "Shah's sense is broad. ⟦Inner alignment⟧ failed here."],
     ['Ngo by name only (his post gives two senses)', "⟦Outer misalignment⟧ in Ngo's sense."],
+    ['Ngo reporting a claim', 'Ngo argues that this is ⟦outer misalignment⟧.'],
+    ['a person who is not a source, as the subject', 'My friend considers this an ⟦inner alignment⟧ failure.'],
+    ['a source in another clause, past a comma', 'Wentworth considers the model, and ⟦inner alignment⟧ fails.'],
+    ['a source reporting, past a clause break', 'Hubinger argues for it; but ⟦inner alignment⟧ fails.'],
+    ['"all parties consider" (no source named)', 'All parties of the discussion consider this system ⟦inner aligned⟧.'],
   ])('%s', (_name, text) => {
     check.status(text, { status: 'ambiguous', sense: null });
   });

@@ -9,11 +9,11 @@ import type { Term } from '../registry';
 
 /** Nouns that make "X's ___" an attribution of a sense. */
 const SENSE_NOUNS =
-  'senses?|definitions?|usage|use|terms|terminology|framings?|frame|decomposition|carving|view|reading|account|vocabulary|taxonomy|formulation|version|picture|language|notion|conception|understanding|interpretation|diagram|breakdown|split';
+  'senses?|definitions?|usage|use|terms|terminology|framings?|frame|decomposition|carving|view|reading|account|vocabulary|taxonomy|formulation|version|picture|language|notion|conception|understanding|interpretation|diagram|breakdown|split|approach(?:es)?';
 /** Adjectives allowed between the possessive and the noun: "Wentworth's narrower sense". */
 const SENSE_ADJECTIVES = '(?:(?:own|original|narrow|narrower|broad|broader|wide|wider|strict|stricter|loose|looser|behaviou?ral|causal|usual|standard|preferred)\\s+)?';
 /** Prepositions that tie an attribution to a use in the same clause. */
-export const TIED = '(?:\\bin|\\bby|\\bunder|\\bon|\\bper|\\bfollowing|\\baccording\\s+to|\\bas\\s+in|\\bas\\s+defined\\s+(?:by|in)|\\bas\\s+used\\s+(?:by|in)|\\bas\\s+(?:[A-Za-z]+\\s+)?(?:uses?|defines?|means?)\\s+it)\\s+';
+export const TIED = '(?:\\bin|\\bby|\\bgoing\\s+by|\\bunder|\\bon|\\bper|\\bfollowing|\\baccording\\s+to|\\bas\\s+in|\\bas\\s+defined\\s+(?:by|in)|\\bas\\s+used\\s+(?:by|in)|\\bas\\s+(?:[A-Za-z]+\\s+)?(?:uses?|defines?|means?)\\s+it)\\s+';
 const POSSESSIVE = "(?:'s|\u2019s|s'|s\u2019|'|\u2019)";
 
 /** Compiled patterns for one term. */
@@ -34,6 +34,15 @@ export interface TermPatterns {
   attributionBefore: RegExp | null;
   /** A tied attribution anywhere in the text before the use, in the same sentence (global). */
   tiedAnywhere: RegExp | null;
+  /**
+   * Ending right before the use, in its clause: a source or sense as the subject of a
+   * verb that classifies ("Wentworth considers X", "the generalization-focused
+   * approach would call this an X", "what Wentworth describes as X"), or of a
+   * definition the use sits under ("Shah has endorsed a definition under which X").
+   */
+  subjectBefore: RegExp | null;
+  /** A source reporting the claim the use is in, earlier in the sentence: "Wentworth argues, ...", "To Wentworth, ..." (global). */
+  reportedBy: RegExp | null;
   /**
    * All cues of all senses in one global regex, one capture group per sense (group
    * i + 1 is cueSenses[i]), so a paragraph is read once per term.
@@ -86,7 +95,7 @@ function compile(term: Term): TermPatterns {
     ? new RegExp(`${WORD_BEFORE}(?:${cued.map((s) => `(${s.cues.map(cuePattern).join('|')})`).join('|')})${WORD_AFTER}`, 'gi')
     : null;
   if (phraseSense.size === 0) {
-    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, cues, cueSenses };
+    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, subjectBefore: null, reportedBy: null, cues, cueSenses };
   }
   const B = WORD_BEFORE;
   const E = WORD_AFTER;
@@ -96,8 +105,14 @@ function compile(term: Term): TermPatterns {
   const ATTR = [
     `${B}(?:${NAME})${POSSESSIVE}?\\s+${SENSE_ADJECTIVES}(?:${SENSE_NOUNS})${E}`,
     `(?:${B}(?:${ANY_NAME})${POSSESSIVE}\\s+)?${B}(?:${NAME})${E}`,
-    `(?:the\\s+)?${B}(?:${LABEL})(?:\\s+(?:sense|reading|definition|usage|framing|view|version|meaning))?${E}`,
+    `(?:the\\s+(?:same\\s+)?)?${B}(?:${LABEL})(?:\\s+(?:sense|reading|definition|usage|framing|view|version|meaning|approach(?:es)?))?${E}`,
   ].join('|');
+  // Words between a subject and its verb ("would also", "still doesn't"), and between the verb and the use ("this an"), inside one clause.
+  const AUX = "(?:[A-Za-z\u2019']+\\s+){0,3}?";
+  const GAP = '(?:[^\\s.,;:!?()]+\\s+){0,6}?';
+  const CLASSIFY = '(?:consider|call|classif(?:y|ie)|count|regard|treat|deem|describe|label|make|view|see)(?:s|d|ed)?';
+  const REPORT =
+    '(?:argue[sd]?|says?|said|writes?|wrote|claims?|claimed|holds?|held|thinks?|thought|believes?|believed|suggests?|suggested|notes?|noted|points?\\s+out|pointed\\s+out|insists?|insisted|maintains?|maintained|contends?|contended)';
   const flags = 'i';
   return {
     phraseSense,
@@ -111,6 +126,11 @@ function compile(term: Term): TermPatterns {
       flags,
     ),
     tiedAnywhere: new RegExp(`${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})`, 'gi'),
+    subjectBefore: new RegExp(
+      `(?:${ATTR})\\s+${AUX}(?:${CLASSIFY}\\s+${GAP}|(?:an?|the|his|her|their)\\s+${SENSE_ADJECTIVES}(?:${SENSE_NOUNS})\\s+(?:under|by|in|on|according\\s+to|for)\\s+which\\s+)$`,
+      flags,
+    ),
+    reportedBy: new RegExp(`(?:${B}(?:${NAME})${E}(?:${POSSESSIVE}\\s+(?:post|paper|essay|comment|argument|reply))?\\s+${AUX}${REPORT}${E}|^\\s*(?:to|for)\\s+${B}(?:${NAME})${E}\\s*,)`, 'gi'),
     cues,
     cueSenses,
   };

@@ -52,7 +52,16 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   }
   const link = linkQualification(occurrence, view, term, registry);
   if (link) return link;
-  return sentenceAttribution(plain.slice(sentence.start, start), patterns.tiedAnywhere, viaOf);
+  const clause = plain.slice(sentence.start, start);
+  const subject = patterns.subjectBefore?.exec(clause);
+  if (subject) {
+    const q = viaOf(subject[0]);
+    if (q) return { sense: q.sense, via: 'attribution' };
+  }
+  const tied = sentenceAttribution(clause, patterns.tiedAnywhere, viaOf);
+  if (tied) return tied;
+  const reported = sentenceAttribution(clause, patterns.reportedBy, viaOf);
+  return reported && { sense: reported.sense, via: 'attribution' };
 }
 
 /** True when the paragraph contains any label or attribution phrase of `term` (checked once per paragraph). */
