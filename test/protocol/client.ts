@@ -88,6 +88,7 @@ export class TestClient {
     );
     connection.onRequest(RegistrationRequest.type, (params) => {
       client.registrations.push(...params.registrations);
+      client.settle();
     });
     connection.listen();
     const folders = options.workspaceFolders ?? [];
@@ -167,7 +168,8 @@ export class TestClient {
     });
   }
 
-  private settle(): void {
+  /** Re-tests every pending wait (called on each message from the server). */
+  settle(): void {
     for (let i = this.waiters.length - 1; i >= 0; i--) if (this.waiters[i].test()) this.waiters.splice(i, 1);
   }
 
