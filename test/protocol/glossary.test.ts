@@ -77,7 +77,7 @@ describe('the house glossary', () => {
 
   it('reports invalid YAML too, then clears the problems once the glossary is fixed, and re-checks the draft', async () => {
     await glossaryChanged('pin:\n  inner-alignment: [unclosed\n');
-    const problems = await client.diagnosticsFor(uri(glossaryFile), (p) => p.diagnostics.some((d) => d.message.startsWith('invalid YAML')));
+    const problems = await client.diagnosticsFor(uri(glossaryFile), (p) => p.diagnostics.some((d) => String(d.message).startsWith('invalid YAML')));
     expect(problems.diagnostics[0].range.start.line).toBeGreaterThanOrEqual(1);
     // Fixed, and without the pin: the glossary's problems clear and the draft's use becomes ambiguous.
     const count = client.diagnostics.get(uri(draftFile))!.length;
