@@ -5,7 +5,8 @@
  * rule severities. Compiling never throws; problems come back with positions.
  */
 import type { MergedGlossary, PinOrigin, SourceEntry, TermEntry, AvoidEntry, ImplicationEntry, ClaimsEntry } from './glossary/types';
-import { compilePhrases, normalizePhrase } from './phrases';
+import { compilePhraseMatcher, type PhraseMatcher } from './phrase-matcher';
+import { normalizePhrase } from './phrases';
 import { sourceKey } from './sources';
 import { closest } from './suggest';
 import type { ConfigProblem, RuleId, Severity } from './types';
@@ -55,8 +56,12 @@ export const DEFAULT_SEVERITY: Record<RuleId, Severity> = {
 /** A compiled registry. Build with compileRegistry; immutable afterwards. */
 export interface Registry {
   terms: Map<string, Term>;
-  /** Global, case-insensitive matcher for every enabled form (reset lastIndex before use). */
-  matcher: RegExp;
+  /**
+   * One matcher for every enabled form, used like a global RegExp (`exec`,
+   * `lastIndex`; reset lastIndex before use). A trie, not a RegExp, so that a
+   * glossary of thousands of terms compiles and matches as fast as the built-in one.
+   */
+  matcher: PhraseMatcher;
   /** Normalized form -> term id, for enabled terms. */
   formToTerm: Map<string, string>;
   sources: Map<string, Source>;
@@ -101,7 +106,7 @@ export function compileRegistry(glossary: MergedGlossary): { registry: Registry;
       const owner = formToTerm.get(key);
       if (owner && owner !== term.id) continue; // first term keeps a shared form
       formToTerm.set(key, term.id);
-      forms.push(form);
+      forms.push(key);
     }
   }
 
@@ -125,7 +130,7 @@ export function compileRegistry(glossary: MergedGlossary): { registry: Registry;
   const severity = { ...DEFAULT_SEVERITY, ...glossary.rules } as Record<RuleId, Severity>;
   const registry: Registry = {
     terms,
-    matcher: compilePhrases(forms),
+    matcher: compilePhraseMatcher(forms, { normalized: true }),
     formToTerm,
     sources,
     sourcesByUrl,

@@ -42,14 +42,16 @@ export function parseGlossary(text: string, file: string): ParsedGlossary {
     const start = () => ({ line: 1, column: 1 });
     return { glossary: null, problems: [{ file, line: 1, column: 1, message: `glossary is larger than ${MAX_GLOSSARY_CHARS} characters` }], positionOf: start, keyPositionOf: start };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // uniqueKeys: false, and duplicates are found below with a Set: yaml's own check
+  // compares every key with every other (seconds for a glossary of 5,000 terms).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const positionOf = (path: (string | number)[]) => positionInDoc(doc, path, at);
   const keyPositionOf = (path: (string | number)[]) => positionOfKey(doc, path.map(String), at);
   for (const error of doc.errors) {
-    const message = error.code === 'DUPLICATE_KEY'
-      ? `duplicate key '${keyAt(text, error.pos[0])}': each key may appear only once in a map`
-      : `invalid YAML: ${firstLine(error.message)}`;
-    problems.push({ file, ...at(error.pos[0]), message });
+    problems.push({ file, ...at(error.pos[0]), message: `invalid YAML: ${firstLine(error.message)}` });
+  }
+  for (const key of duplicateKeys(doc.contents)) {
+    problems.push({ file, ...at(key.offset), message: `duplicate key '${key.name}': each key may appear only once in a map` });
   }
   if (problems.length) return { glossary: null, problems, positionOf, keyPositionOf };
   let value: unknown;
@@ -72,11 +74,25 @@ export function parseGlossary(text: string, file: string): ParsedGlossary {
   return { glossary: value as GlossaryFile, problems, positionOf, keyPositionOf };
 }
 
-/** The key written at `offset` (up to its colon), for duplicate-key messages. */
-function keyAt(text: string, offset: number): string {
-  const rest = text.slice(offset, offset + 200);
-  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:\n]*?))\s*:/.exec(rest);
-  return (m?.[1] ?? m?.[2]?.replace(/''/g, "'") ?? m?.[3] ?? rest.split('\n')[0]).trim();
+/** Keys written twice in one map, anywhere in the document (the second and later ones). */
+function duplicateKeys(root: unknown): { name: string; offset: number }[] {
+  const out: { name: string; offset: number }[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (isScalar(pair.key) && seen.has(key) && pair.key.range) out.push({ name: String(key), offset: pair.key.range[0] });
+        seen.add(key);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 function firstLine(message: string): string {
