@@ -60,6 +60,18 @@ describe.skipIf(!present)('the seed essays', () => {
     expect(analysis.occurrences.filter((o) => o.term === 'inner-alignment' || o.term === 'outer-alignment').length).toBeGreaterThan(25);
   });
 
+  // BUG (rules, claim-check): Hubinger's own post, the source of the implication
+  // graph, is flagged five times: its definitions ("Intent Alignment: An agent is
+  // intent aligned if ... is impact aligned with humans", "Inner Alignment: A
+  // mesa-optimizer is inner aligned if ...") are read as claims, and so is the true
+  // "Outer alignment ensures ... and objective robustness ensures ...". A definition
+  // is not an asserted implication, and the contract never flags true statements.
+  it.fails('000 has no claim-check findings: its definitions and its true statements are not false claims', () => {
+    const markdown = seed('000');
+    const claims = run(markdown).findings.filter((f) => f.rule === 'claim-check');
+    expect(claims.map((f) => markdown.slice(f.span.start, f.span.start + 40))).toEqual([]);
+  });
+
   describe('001 attributes its uses: the ones a careful reader sees as settled are not flagged', () => {
     const cases: [string, string, string | null][] = [
       // The author's own definition of outer alignment, which covers the whole essay.
