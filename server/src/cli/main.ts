@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Command, CommandIO, OptionSpec, OptionValues } from './command';
 import { explainCommand } from './commands/explain';
 import { glossaryCommand } from './commands/glossary';
+import { graphCommand } from './commands/graph';
 import { lintCommand } from './commands/lint';
 import { occurrencesCommand } from './commands/occurrences';
 import { ConfigError } from './config';
@@ -16,7 +17,7 @@ import { UsageError } from './errors';
 import { VERSION } from './version';
 
 /** Every command, in the order `--help` lists them. To add a command, add its module here. */
-export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand, glossaryCommand];
+export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand, glossaryCommand, graphCommand];
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
