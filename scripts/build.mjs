@@ -3,6 +3,7 @@
 // Type-checking is `tsc -b` (npm test runs it); this script only bundles.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { generateGrammar } from './gen-grammar.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -27,7 +28,9 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 const started = Date.now();
-await Promise.all(
-  entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], minify: !watch })),
-);
-console.error(`alignment-terms: built ${entries.map((e) => e.out).join(', ')} in ${Date.now() - started} ms`);
+await Promise.all([
+  ...entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], minify: !watch })),
+  // The Markdown injection grammar, generated from the registry data (not committed).
+  generateGrammar(),
+]);
+console.error(`alignment-terms: built ${entries.map((e) => e.out).join(', ')}, syntaxes/alignment-terms.injection.json in ${Date.now() - started} ms`);
