@@ -10,14 +10,16 @@ import type { Command, CommandIO, OptionSpec, OptionValues } from './command';
 import { explainCommand } from './commands/explain';
 import { glossaryCommand } from './commands/glossary';
 import { graphCommand } from './commands/graph';
+import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { occurrencesCommand } from './commands/occurrences';
+import { printConfigCommand } from './commands/print-config';
 import { ConfigError } from './config';
 import { UsageError } from './errors';
 import { VERSION } from './version';
 
 /** Every command, in the order `--help` lists them. To add a command, add its module here. */
-export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand, glossaryCommand, graphCommand];
+export const COMMANDS: Command[] = [lintCommand, occurrencesCommand, explainCommand, glossaryCommand, graphCommand, initCommand, printConfigCommand];
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {

@@ -71,7 +71,10 @@ export function parseGlossary(text: string, file: string): ParsedGlossary {
     }
     return { glossary: null, problems: dedupe(problems), positionOf, keyPositionOf };
   }
-  return { glossary: value as GlossaryFile, problems, positionOf, keyPositionOf };
+  // A section left empty (`pin:` with its entries commented out) means "none".
+  const glossary = value as Record<string, unknown>;
+  for (const key of Object.keys(glossary)) if (glossary[key] === null) delete glossary[key];
+  return { glossary: glossary as GlossaryFile, problems, positionOf, keyPositionOf };
 }
 
 /** Keys written twice in one map, anywhere in the document (the second and later ones). */
@@ -200,7 +203,9 @@ function describeSchemaError(error: ErrorObject, path: string[]): string {
   }
 }
 
-function typeName(type: string): string {
+function typeName(types: string): string {
+  // A section that may be left empty has the type [object, null]: name what it should hold.
+  const type = types.split(',').find((t) => t !== 'null') ?? types;
   switch (type) {
     case 'array':
       return 'a list';
