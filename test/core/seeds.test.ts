@@ -60,13 +60,10 @@ describe.skipIf(!present)('the seed essays', () => {
     expect(analysis.occurrences.filter((o) => o.term === 'inner-alignment' || o.term === 'outer-alignment').length).toBeGreaterThan(25);
   });
 
-  // BUG (rules, claim-check): Hubinger's own post, the source of the implication
-  // graph, is flagged five times: its definitions ("Intent Alignment: An agent is
-  // intent aligned if ... is impact aligned with humans", "Inner Alignment: A
-  // mesa-optimizer is inner aligned if ...") are read as claims, and so is the true
-  // "Outer alignment ensures ... and objective robustness ensures ...". A definition
-  // is not an asserted implication, and the contract never flags true statements.
-  it.fails('000 has no claim-check findings: its definitions and its true statements are not false claims', () => {
+  // Hubinger's own post, the source of the implication graph: its definitions ("An
+  // agent is intent aligned if ... is impact aligned") assert no implication, and its
+  // "outer alignment ensures ... and objective robustness ensures ..." is true.
+  it('000 has no claim-check findings: its definitions and its true statements are not false claims', () => {
     const markdown = seed('000');
     const claims = run(markdown).findings.filter((f) => f.rule === 'claim-check');
     expect(claims.map((f) => markdown.slice(f.span.start, f.span.start + 40))).toEqual([]);

@@ -45,6 +45,13 @@ const NEGATION = /\b(?:not|never|no\s+longer|neither|nor|hardly|fails?\s+to|cann
 const REPORTED =
   /\b(?:some|many|most|others|critics|people|students|proponents|skeptics|sceptics|authors|they|he|she|reviewers?|the\s+(?:paper|authors?|post|abstract))\b[^.;:]{0,40}?\b(?:argue[sd]?|claim(?:s|ed)?|say|says|said|think|thinks|thought|believe[sd]?|write|writes|wrote|hold|holds|held|assert(?:s|ed)?|suggest(?:s|ed)?|insist(?:s|ed)?|maintain(?:s|ed)?)\b|\bthe\s+(?:belief|claim|idea|view|assumption|argument|notion|thought)\s+that\b|\baccording\s+to\b|\bit\s+is\s+(?:often\s+|commonly\s+|widely\s+)?(?:claimed|said|argued|believed|assumed)\b|\bwhether\b/i;
 const REJECTED = /\b(?:that|this)\s+(?:is|was|would\s+be)\s+(?:wrong|false|mistaken|incorrect|an?\s+(?:error|mistake|fallacy))\b|\bis\s+not\s+true\b|\bmark\s+(?:that|this|it)\s+(?:reasoning\s+)?down\b|\bdoes\s+not\s+hold\b|\bthat\s+is\s+a\s+myth\b/i;
+/** "An agent is intent aligned if ...": the sentence defines a term; it asserts no implication. */
+const DEFINES_AFTER = /^\s*(?:\([^)]{0,40}\)\s*)?(?:if|iff|when|whenever|just\s+when|exactly\s+when|precisely\s+when)\b/i;
+const DEFINES_BEFORE = /\b(?:is|are|be|called|counts?\s+as)\s+(?:\S+\s+)?$/i;
+/** "Term: ..." or "Term — ..." opening a paragraph: a glossary entry. */
+const LEAD_AFTER = /^\s*(?::|\u2014|\u2013|--)\s/;
+/** A term followed by its own verb is the subject of a new clause, not a conclusion. */
+const SUBJECT_AFTER = /^\s+(?:also\s+|then\s+|alone\s+)?(?:ensures?|guarantees?|gives?|yields?|implies|entails?|requires?|needs?|produces?)\b/i;
 const YES = /^\s*(?:\d+[.)]\s*)?(?:yes|yep|correct|right|indeed|true|exactly)\b/i;
 
 /** Findings of claim-check (severity filled in by the caller). */
@@ -92,6 +99,7 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
       const text = plain.slice(sentence.start, sentence.end);
       const inSentence = items.filter((i) => i.start >= sentence.start && i.end <= sentence.end && !overlapsEarlier(i, items));
       if (inSentence.some((i) => view.inQuotes(i.start, i.end) || (i.occurrence && (i.occurrence.status === 'mention' || i.occurrence.status === 'ignored')))) continue;
+      if (definesATerm(plain, sentence, inSentence)) continue;
       const claim = readClaim(plain, sentence, inSentence);
       if (/\?\s*["\u201d)]*\s*$/.test(text)) {
         if (claim) lastQuestion = { context: index, claim };
@@ -112,6 +120,16 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
     if (items.length) lastQuestion = lastQuestion && lastQuestion.context >= index - 1 ? lastQuestion : null;
   });
   return out;
+}
+
+/** True when the sentence is a definition: "X is T if ...", or a "T: ..." glossary entry. */
+function definesATerm(plain: string, sentence: Range, items: Item[]): boolean {
+  return items.some((i) => {
+    if (!i.occurrence) return false;
+    const after = plain.slice(i.end, sentence.end);
+    if (DEFINES_AFTER.test(after) && DEFINES_BEFORE.test(plain.slice(sentence.start, i.start))) return true;
+    return /^[\s*_>\d.)-]*$/.test(plain.slice(0, i.start)) && LEAD_AFTER.test(after);
+  });
 }
 
 function overlapsEarlier(item: Item, items: Item[]): boolean {
@@ -151,6 +169,7 @@ function readClaim(plain: string, sentence: Range, items: Item[]): Claim | null 
     const conclusion = items[c];
     const premises = items.slice(0, c).filter((i) => i.term !== conclusion.term && i.occurrence);
     if (premises.length === 0) continue;
+    if (SUBJECT_AFTER.test(plain.slice(conclusion.end, sentence.end))) continue;
     const span = plain.slice(premises[0].end, conclusion.start);
     const explicit = GIVES.test(span);
     const phrase = !conclusion.occurrence;
