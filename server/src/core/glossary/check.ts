@@ -25,13 +25,17 @@ export function checkGlossary(layers: GlossaryLayer[], merged: MergedGlossary): 
   const at = (path: Path, message: string, key = false) => problems.push({ ...locate(layers, path, key), message });
 
   const sourceIds = Object.keys(merged.sources);
+  // Required in the merged result, not per file: an inner file may add a url to a source of an outer one.
+  for (const [id, source] of Object.entries(merged.sources)) {
+    if (!source.title?.trim()) at(['sources', id], `source ${id} has no 'title'; give the work's title (citations show it)`, true);
+  }
   for (const [termId, term] of Object.entries(merged.terms)) {
     for (const [senseId, sense] of Object.entries(term.senses ?? {})) {
       if (RESERVED_SENSES[senseId]) at(['terms', termId, 'senses', senseId], `sense id '${senseId}' of ${termId} ${RESERVED_SENSES[senseId]}; choose another id`, true);
       (sense.sources ?? []).forEach((sourceId, i) => {
         if (merged.sources[sourceId]) return;
         const hint = closest(sourceId, sourceIds);
-        at(['terms', termId, 'senses', senseId, 'sources', i], `unknown source id '${sourceId}' in ${describePath(['terms', termId, 'senses', senseId, 'sources'])}; ${hint ? `did you mean '${hint}'?` : "define it under 'sources'"}`);
+        at(['terms', termId, 'senses', senseId, 'sources', i], `unknown source id '${sourceId}' in '${describePath(['terms', termId, 'senses', senseId, 'sources'])}'; ${hint ? `did you mean '${hint}'?` : "define it under 'sources'"}`);
       });
     }
     checkForms(termId, term, at);
@@ -60,7 +64,7 @@ function checkForms(termId: string, term: TermEntry, at: (path: Path, message: s
 }
 
 /** A phrase may belong to one enabled term only; the term whose forms were written last is the one reported. */
-function checkSharedForms(layers: GlossaryLayer[], merged: MergedGlossary, at: (path: Path, message: string) => void): void {
+function checkSharedForms(layers: GlossaryLayer[], merged: MergedGlossary, at: (path: Path, message: string, key?: boolean) => void): void {
   const entries = Object.entries(merged.terms)
     .filter(([, term]) => term.enabled !== false)
     .map(([id, term], order) => ({ id, term, order, layer: lastLayerWith(layers, ['terms', id, term.forms?.length ? 'forms' : 'label']) }))
@@ -81,7 +85,7 @@ function checkSharedForms(layers: GlossaryLayer[], merged: MergedGlossary, at: (
       }
       const path: Path = explicit ? ['terms', id, 'forms', i] : ['terms', id];
       const what = explicit ? `form '${form}' of ${id}` : `'${form}' (the label of ${id}, used as its form)`;
-      at(path, `${what} is also a form of ${other}; a phrase can belong to one term only: remove it from one of them, or set 'enabled: false' on one`);
+      at(path, `${what} is also a form of ${other}; a phrase can belong to one term only: remove it from one of them, or set 'enabled: false' on one`, !explicit);
     });
   }
 }

@@ -69,7 +69,8 @@ export function parseGlossary(text: string, file: string): ParsedGlossary {
       const where = key === undefined ? positionOf(path) : positionOfKey(doc, [...path, key], at);
       problems.push({ file, ...where, message: describeSchemaError(error, path) });
     }
-    return { glossary: null, problems: dedupe(problems), positionOf, keyPositionOf };
+    // In the order they appear in the file, not the schema's order.
+    return { glossary: null, problems: dedupe(problems).sort((a, b) => a.line - b.line || a.column - b.column), positionOf, keyPositionOf };
   }
   // A section left empty (`pin:` with its entries commented out) means "none".
   const glossary = value as Record<string, unknown>;
