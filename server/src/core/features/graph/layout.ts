@@ -314,7 +314,8 @@ function crossings(layers: Item[][], up: Map<string, string[]>, position: Map<st
 
 /** Places each layer's items, then pulls them toward their neighbours, a few times each way. */
 function assignX(layers: Item[][], up: Map<string, string[]>, down: Map<string, string[]>, gap: number): void {
-  const sep = (a: Item, b: Item) => (a.width + b.width) / 2 + (a.dummy || b.dummy ? gap / 2 : gap);
+  // Bends keep a full gap from boxes too: a line grazing a box reads as touching it.
+  const sep = (a: Item, b: Item) => (a.width + b.width) / 2 + (a.dummy && b.dummy ? gap / 2 : gap);
   for (const layer of layers) {
     let x = 0;
     layer.forEach((item, i) => {
