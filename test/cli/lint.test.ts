@@ -2,16 +2,29 @@
  * `alignment-terms lint`, run as a user runs it: the built binary, its output and
  * its exit code (0 clean, 1 error findings or too many warnings, 2 usage or
  * configuration error, always with a clear message and never a stack trace). The
- * CLI never writes to the files it reads.
+ * CLI never writes to the files it reads. Each run starts Node, so runs are shared
+ * where one answers several questions, and independent tests run concurrently.
  */
-import { mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cli, FIXTURES, snapshotTree, tempDir } from '../helpers/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, cliAsync, FIXTURES, snapshotTree, tempDir, type CliRun } from '../helpers/cli';
+
+let fixturesBefore: Record<string, string>;
+let stylish: Promise<CliRun>;
+let json: Promise<CliRun>;
 
 beforeAll(() => {
   buildCli();
+  fixturesBefore = snapshotTree(FIXTURES);
+  stylish = cliAsync(['lint', 'drafts']);
+  json = cliAsync(['lint', 'drafts', '--format', 'json']);
+});
+
+// The CLI never writes to a user's file: every run in this file read the fixtures.
+afterAll(() => {
+  expect(snapshotTree(FIXTURES)).toEqual(fixturesBefore);
 });
 
 const noStackTrace = (stderr: string) => {
@@ -19,9 +32,15 @@ const noStackTrace = (stderr: string) => {
   expect(stderr).not.toMatch(/TypeError|ReferenceError/);
 };
 
-describe('output', () => {
-  it('stylish: file, line:column, severity, message and rule per finding, then a summary', () => {
-    const run = cli(['lint', 'drafts']);
+interface Report {
+  file: string;
+  diagnostics: Record<string, unknown>[];
+}
+const files = (run: CliRun) => (JSON.parse(run.stdout) as Report[]).map((r) => r.file);
+
+describe.concurrent('output', () => {
+  it('stylish: file, line:column, severity, message and rule per finding, then a summary', async () => {
+    const run = await stylish;
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatchInlineSnapshot(`
@@ -42,10 +61,10 @@ describe('output', () => {
     `);
   });
 
-  it('json: per file, diagnostics with rule, severity, message, positions, term and fixes', () => {
-    const run = cli(['lint', 'drafts', '--format', 'json']);
+  it('json: per file (*.markdown included), diagnostics with rule, severity, message, positions, term and fixes', async () => {
+    const run = await json;
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { file: string; diagnostics: Record<string, unknown>[] }[];
+    const report = JSON.parse(run.stdout) as Report[];
     expect(report.map((r) => r.file)).toEqual(['drafts/settled.md', 'drafts/sub/broken-pin.md', 'drafts/sub/notes.markdown', 'drafts/unsettled.md']);
     const broken = report[1].diagnostics;
     expect(broken.map((d) => [d.rule, d.severity, d.line, d.column])).toEqual([
@@ -57,7 +76,7 @@ describe('output', () => {
       expect(d.message).toEqual(expect.any(String));
       expect(d.fixes).toEqual(expect.any(Array));
     }
-    const ambiguous = broken[1] as { term: string; endColumn: number; fixes: { kind: string; edits: unknown[] }[] };
+    const ambiguous = broken[1] as { term: string; endColumn: number; fixes: { kind: string }[] };
     expect(ambiguous.term).toBe('inner-alignment');
     expect(ambiguous.endColumn).toBe(28);
     expect(new Set(ambiguous.fixes.map((f) => f.kind))).toEqual(new Set(['pin-frontmatter', 'qualify', 'replace', 'footnote', 'disable-line']));
@@ -65,104 +84,66 @@ describe('output', () => {
     expect(pinFix.edits).toEqual([expect.objectContaining({ line: 4, column: 20, endLine: 4, endColumn: 38, text: 'objective-focused' })]);
   });
 
-  it('*.markdown files are linted when a folder is walked', () => {
-    const run = cli(['lint', 'drafts', '--format', 'json']);
-    expect(run.stdout).toContain('drafts/sub/notes.markdown');
+  it('a clean folder prints nothing and exits 0', async () => {
+    expect(await cliAsync(['lint', 'clean'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('a clean folder prints nothing and exits 0', () => {
-    const run = cli(['lint', 'clean']);
-    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
-  });
-
-  it('--quiet reports errors only', () => {
-    const run = cli(['lint', 'drafts', '--quiet', '--format', 'json']);
+  it('--quiet reports errors only', async () => {
+    const run = await cliAsync(['lint', 'drafts', '--quiet']);
     expect(run.code).toBe(1);
-    const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { severity: string }[] }[]).flatMap((r) => r.diagnostics);
-    expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
-    const stylish = cli(['lint', 'drafts', '--quiet']).stdout;
-    expect(stylish).toContain('unknown-pin');
-    expect(stylish).not.toContain('ambiguous-term');
-  });
-
-  it('--quiet on a folder with warnings only exits 0', () => {
-    expect(cli(['lint', 'drafts/unsettled.md', '--quiet']).code).toBe(0);
+    expect(run.stdout).toMatch(/4:20\s+error/);
+    expect(run.stdout).not.toContain('warning  ');
+    expect(run.stdout).not.toContain('ambiguous-term');
   });
 });
 
-describe('exit codes', () => {
-  it('0 when there are only warnings', () => {
-    const run = cli(['lint', 'drafts/unsettled.md']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('ambiguous-term');
+describe.concurrent('exit codes', () => {
+  it('0 when there are only warnings; with --quiet it prints nothing', async () => {
+    const [plain, quiet] = await Promise.all([cliAsync(['lint', 'drafts/unsettled.md']), cliAsync(['lint', 'drafts/unsettled.md', '--quiet'])]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('ambiguous-term');
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('1 with an error-severity finding', () => {
-    expect(cli(['lint', 'drafts/sub/broken-pin.md']).code).toBe(1);
+  it('1 with an error-severity finding', async () => {
+    expect((await stylish).code).toBe(1);
   });
 
-  it('--max-warnings: 1 when there are more warnings than N, 0 at N', () => {
-    const over = cli(['lint', 'drafts/unsettled.md', '--max-warnings', '1']);
+  it('--max-warnings: 1 when there are more warnings than N, 0 at N', async () => {
+    const [over, at] = await Promise.all([cliAsync(['lint', 'drafts/unsettled.md', '--max-warnings', '1']), cliAsync(['lint', 'drafts/unsettled.md', '--max-warnings', '2'])]);
     expect(over.code).toBe(1);
     expect(over.stdout).toMatch(/too many warnings/i);
-    expect(cli(['lint', 'drafts/unsettled.md', '--max-warnings', '2']).code).toBe(0);
-    expect(cli(['lint', 'drafts/unsettled.md', '--max-warnings', '0']).code).toBe(1);
+    expect(at.code).toBe(0);
   });
 
-  it('2 for --max-warnings that is not a number', () => {
-    const run = cli(['lint', 'drafts', '--max-warnings', 'many']);
+  it.each([
+    ['--max-warnings that is not a number', ['lint', 'drafts', '--max-warnings', 'many'], 'many'],
+    ['an unknown option', ['lint', 'drafts', '--frobnicate'], '--frobnicate'],
+    ['an unknown command', ['lnit', 'drafts'], 'lnit'],
+    ['an unknown format', ['lint', 'drafts', '--format', 'xml'], 'xml'],
+    ['a missing file', ['lint', 'drafts/nothing-here.md'], 'drafts/nothing-here.md'],
+    ['a glob that matches nothing', ['lint', 'drafts/**/*.mdx'], 'drafts/**/*.mdx'],
+    ['a --config file that does not exist', ['lint', 'drafts', '--config', 'no-such-glossary.yaml'], 'no-such-glossary.yaml'],
+  ])('2 for %s, with a message naming it', async (_name, args, named) => {
+    const run = await cliAsync(args);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('many');
-  });
-
-  it('2 for an unknown option', () => {
-    const run = cli(['lint', 'drafts', '--frobnicate']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--frobnicate');
+    expect(run.stderr).toContain(named);
     expect(run.stdout).toBe('');
     noStackTrace(run.stderr);
   });
 
-  it('2 for an unknown command', () => {
-    const run = cli(['lnit', 'drafts']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('lnit');
-    noStackTrace(run.stderr);
-  });
-
-  it('2 for an unknown format', () => {
-    const run = cli(['lint', 'drafts', '--format', 'xml']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('xml');
-  });
-
-  it('2 for a missing file, naming it', () => {
-    const run = cli(['lint', 'drafts/nothing-here.md']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('drafts/nothing-here.md');
-    noStackTrace(run.stderr);
-  });
-
-  it('2 for a glob that matches nothing, naming it', () => {
-    const run = cli(['lint', 'drafts/**/*.mdx']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('drafts/**/*.mdx');
-    noStackTrace(run.stderr);
-  });
-
-  it('a glob that matches files lints them', () => {
-    const run = cli(['lint', 'drafts/**/*.markdown', '--format', 'json']);
+  it('a glob that matches files lints them', async () => {
+    const run = await cliAsync(['lint', 'drafts/**/*.markdown', '--format', 'json']);
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['drafts/sub/notes.markdown']);
+    expect(files(run)).toEqual(['drafts/sub/notes.markdown']);
   });
 
   it('2 for a file that cannot be read (a socket), naming the file', async () => {
     const dir = tempDir();
-    const socket = path.join(dir, 'draft.md');
-    const server = net.createServer().listen(socket);
+    const server = net.createServer().listen(path.join(dir, 'draft.md'));
     await new Promise((resolve) => server.once('listening', resolve));
     try {
-      const run = cli(['lint', 'draft.md'], dir);
+      const run = await cliAsync(['lint', 'draft.md'], dir);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('draft.md');
       noStackTrace(run.stderr);
@@ -171,22 +152,22 @@ describe('exit codes', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('2 for a file without read permission, naming the file', () => {
+  if (process.getuid?.() === 0) console.log('lint.test.ts: skipped the permission test: running as root, where file permissions do not stop reading (the socket test covers unreadable files)');
+  it.skipIf(process.getuid?.() === 0)('2 for a file without read permission, naming the file', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'secret.md'), 'inner alignment\n');
     chmodSync(path.join(dir, 'secret.md'), 0o000);
-    const run = cli(['lint', 'secret.md'], dir);
+    const run = await cliAsync(['lint', 'secret.md'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('secret.md');
     noStackTrace(run.stderr);
   });
-  if (process.getuid?.() === 0) console.log('lint.test.ts: skipped the permission test: running as root, where file permissions do not stop reading (the socket test covers unreadable files)');
 
-  it('2 for a broken --config glossary, naming the file and line', () => {
+  it('2 for a broken --config glossary, naming the file and line', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'house.yaml'), 'extends: recommended\nrules:\n  ambiguous-term: loud\n');
     writeFileSync(path.join(dir, 'draft.md'), 'inner alignment\n');
-    const run = cli(['lint', 'draft.md', '--config', 'house.yaml'], dir);
+    const run = await cliAsync(['lint', 'draft.md', '--config', 'house.yaml'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/house\.yaml:3:\d+/);
     expect(run.stderr).toContain('loud');
@@ -194,76 +175,38 @@ describe('exit codes', () => {
     noStackTrace(run.stderr);
   });
 
-  it('2 for a --config file that does not exist', () => {
-    const run = cli(['lint', 'drafts', '--config', 'no-such-glossary.yaml']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no-such-glossary.yaml');
-  });
-
-  it('--config applies the glossary: a severity set to error makes lint exit 1', () => {
+  it('--config applies the glossary: a severity set to error makes lint exit 1', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'house.yaml'), 'extends: recommended\nrules:\n  ambiguous-term: error\n');
     writeFileSync(path.join(dir, 'draft.md'), 'The inner alignment case.\n');
-    const run = cli(['lint', 'draft.md', '--config', 'house.yaml'], dir);
+    const run = await cliAsync(['lint', 'draft.md', '--config', 'house.yaml'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/1:5\s+error/);
   });
 });
 
 describe('walking folders', () => {
-  it('skips .gitignored files and folders, and node_modules', () => {
+  it('skips .gitignored files and folders (also from a subfolder .gitignore), node_modules, the glossary ignore list and non-Markdown files; survives a link loop', async () => {
     const dir = tempDir();
-    mkdirSync(path.join(dir, 'drafts', 'archive'), { recursive: true });
-    mkdirSync(path.join(dir, 'node_modules', 'pkg'), { recursive: true });
-    writeFileSync(path.join(dir, '.gitignore'), 'archive/\nscratch.md\n');
-    writeFileSync(path.join(dir, 'drafts', 'kept.md'), 'The inner alignment case.\n');
-    writeFileSync(path.join(dir, 'drafts', 'scratch.md'), 'The inner alignment case.\n');
-    writeFileSync(path.join(dir, 'drafts', 'archive', 'old.md'), 'The inner alignment case.\n');
-    writeFileSync(path.join(dir, 'node_modules', 'pkg', 'README.md'), 'The inner alignment case.\n');
-    writeFileSync(path.join(dir, 'drafts', 'notes.txt'), 'The inner alignment case.\n');
-    const run = cli(['lint', '.', '--format', 'json'], dir);
-    expect((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['drafts/kept.md']);
-  });
-
-  it('a .gitignore in a subfolder applies below it', () => {
-    const dir = tempDir();
-    mkdirSync(path.join(dir, 'a'), { recursive: true });
-    writeFileSync(path.join(dir, 'a', '.gitignore'), '*.markdown\n');
-    writeFileSync(path.join(dir, 'a', 'x.markdown'), 'inner alignment\n');
-    writeFileSync(path.join(dir, 'b.markdown'), 'inner alignment\n');
-    const run = cli(['lint', '.', '--format', 'json'], dir);
-    expect((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['b.markdown']);
-  });
-
-  it("skips the glossary's ignore list", () => {
-    const dir = tempDir();
-    mkdirSync(path.join(dir, 'archive'));
-    writeFileSync(path.join(dir, '.alignment-terms.yaml'), 'extends: recommended\nignore: ["archive/**"]\n');
-    writeFileSync(path.join(dir, 'archive', 'old.md'), 'The inner alignment case.\n');
-    writeFileSync(path.join(dir, 'new.md'), 'The inner alignment case.\n');
-    const run = cli(['lint', '.', '--format', 'json'], dir);
-    expect((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['new.md']);
-  });
-
-  it('a symbolic link loop does not hang the walk', () => {
-    const dir = tempDir();
-    mkdirSync(path.join(dir, 'docs'));
-    writeFileSync(path.join(dir, 'docs', 'a.md'), 'The mesa-optimizer.\n');
-    symlinkSync('..', path.join(dir, 'docs', 'loop'));
-    const run = cli(['lint', '.', '--format', 'json'], dir);
-    expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as { file: string }[]).map((r) => r.file)).toEqual(['docs/a.md']);
-  });
-});
-
-describe('never writes to user files', () => {
-  it('lint, occurrences and explain leave the fixtures byte-for-byte unchanged', () => {
-    const before = snapshotTree(FIXTURES);
-    cli(['lint', 'drafts']);
-    cli(['lint', 'drafts', '--format', 'json']);
-    cli(['lint', 'drafts', '--quiet', '--max-warnings', '0']);
-    cli(['occurrences', 'drafts', 'occurrences/drafts', '--format', 'json']);
-    cli(['explain', 'inner-alignment']);
-    expect(snapshotTree(FIXTURES)).toEqual(before);
+    const write = (file: string, text = 'The inner alignment case.\n') => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    write('.gitignore', 'archive/\nscratch.md\n');
+    write('.alignment-terms.yaml', 'extends: recommended\nignore: ["old-drafts/**"]\n');
+    write('drafts/kept.md');
+    write('drafts/scratch.md');
+    write('drafts/archive/old.md');
+    write('old-drafts/first.md');
+    write('node_modules/pkg/README.md');
+    write('drafts/notes.txt');
+    write('sub/.gitignore', '*.markdown\n');
+    write('sub/hidden.markdown');
+    write('sub/shown.md');
+    write('top.markdown');
+    symlinkSync('..', path.join(dir, 'sub', 'loop'));
+    const run = await cliAsync(['lint', '.', '--format', 'json'], dir);
+    expect(run.stderr).toBe('');
+    expect(files(run)).toEqual(['drafts/kept.md', 'sub/shown.md', 'top.markdown']);
   });
 });

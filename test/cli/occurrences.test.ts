@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, cli, FIXTURES, tempDir } from '../helpers/cli';
+import { buildCli, cliAsync, FIXTURES, tempDir } from '../helpers/cli';
 
 beforeAll(() => {
   buildCli();
@@ -17,16 +17,28 @@ interface Entry {
   occurrences: Record<string, unknown>[];
 }
 
-const occurrencesIn = (dir: string, ...args: string[]): Entry[] => {
-  const run = cli(['occurrences', ...args, '--format', 'json'], dir);
+const occurrencesIn = async (dir: string, ...args: string[]): Promise<Entry[]> => {
+  const run = await cliAsync(['occurrences', ...args, '--format', 'json'], dir);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout) as Entry[];
 };
 
-describe('occurrences --format json', () => {
-  it('has the contract example shape, and lists every status', () => {
-    const [entry, ...rest] = occurrencesIn(path.join(FIXTURES, 'occurrences'), 'drafts');
+/** One folder of small files for the position tests, listed by one run. */
+let positions: Promise<Entry[]>;
+beforeAll(() => {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'a.md'), 'x \u{1F642} inner alignment\r\ncafe\u0301\tmesa-optimizer\router\r\nalignment\n');
+  writeFileSync(path.join(dir, 'bom.md'), '\uFEFFinner alignment\n');
+  writeFileSync(path.join(dir, 'empty.md'), '');
+  writeFileSync(path.join(dir, 'plain.md'), 'Nothing to see.\n');
+  positions = occurrencesIn(dir, '.');
+});
+const positionsOf = async (file: string) => (await positions).find((e) => e.file === file)!.occurrences.map((o) => [o.text, o.line, o.column, o.endLine, o.endColumn]);
+
+describe.concurrent('occurrences --format json', () => {
+  it('has the contract example shape, and lists every status', async () => {
+    const [entry, ...rest] = await occurrencesIn(path.join(FIXTURES, 'occurrences'), 'drafts');
     expect(rest).toEqual([]);
     expect(entry.file).toBe('drafts/post.md');
     for (const o of entry.occurrences) {
@@ -56,19 +68,16 @@ describe('occurrences --format json', () => {
     ]);
   });
 
-  it('one entry per file of a walked folder, in path order', () => {
-    const entries = occurrencesIn(FIXTURES, 'clean');
+  it('one entry per file of a walked folder, in path order', async () => {
+    const entries = await occurrencesIn(FIXTURES, 'clean');
     expect(entries.map((e) => [e.file, e.occurrences.length])).toEqual([
       ['clean/plain.md', 3],
       ['clean/settled.md', 3],
     ]);
   });
 
-  it('columns count UTF-16 code units, lines split at CRLF and lone CR', () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'a.md'), 'x \u{1F642} inner alignment\r\ncafe\u0301\tmesa-optimizer\router\r\nalignment\n');
-    const [entry] = occurrencesIn(dir, 'a.md');
-    expect(entry.occurrences.map((o) => [o.text, o.line, o.column, o.endLine, o.endColumn])).toEqual([
+  it('columns count UTF-16 code units, lines split at CRLF and lone CR', async () => {
+    expect(await positionsOf('a.md')).toEqual([
       ['inner alignment', 1, 6, 1, 21],
       ['mesa-optimizer', 2, 7, 2, 21],
       // A term broken across lines starts on its first line.
@@ -79,28 +88,19 @@ describe('occurrences --format json', () => {
   // BUG (CLI, server/src/cli/read.ts keeps the BOM in the text): a BOM is not a
   // character the writer sees, and editors (VS Code, and so LSP) report the first
   // word of a file with a BOM at column 1; the CLI reports column 2.
-  it.fails('a BOM does not shift the columns of the first line', () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'bom.md'), '\uFEFFinner alignment\n');
-    const [entry] = occurrencesIn(dir, 'bom.md');
-    expect(entry.occurrences.map((o) => [o.line, o.column, o.endColumn])).toEqual([[1, 1, 16]]);
+  it.fails('a BOM does not shift the columns of the first line', async () => {
+    expect(await positionsOf('bom.md')).toEqual([['inner alignment', 1, 1, 1, 16]]);
   });
 
-  it('an empty or term-free file has an empty list', () => {
-    const dir = tempDir();
-    writeFileSync(path.join(dir, 'empty.md'), '');
-    writeFileSync(path.join(dir, 'plain.md'), 'Nothing to see.\n');
-    expect(occurrencesIn(dir, '.')).toEqual([
-      { file: 'empty.md', occurrences: [] },
-      { file: 'plain.md', occurrences: [] },
-    ]);
+  it('an empty or term-free file has an empty list', async () => {
+    expect(await positionsOf('empty.md')).toEqual([]);
+    expect(await positionsOf('plain.md')).toEqual([]);
   });
 
-  it('exit 2 for an unknown format or a missing file', () => {
-    const format = cli(['occurrences', 'drafts', '--format', 'stylish']);
+  it('exit 2 for an unknown format or a missing file', async () => {
+    const [format, missing] = await Promise.all([cliAsync(['occurrences', 'drafts', '--format', 'stylish']), cliAsync(['occurrences', 'nope.md', '--format', 'json'])]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('stylish');
-    const missing = cli(['occurrences', 'nope.md', '--format', 'json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.md');
   });

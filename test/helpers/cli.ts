@@ -5,7 +5,7 @@
  * copies bin/ and dist/ into a private folder, so a later build cannot swap the
  * bundle out from under a running test. Output is plain (no terminal, no colour).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -37,13 +37,30 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `alignment-terms ...args` in `cwd`, as a user's shell would without a terminal. */
-export function cli(args: string[], cwd: string = FIXTURES, env: Record<string, string | undefined> = {}): CliRun {
+/** The environment of a run: the caller's, without terminal, colour or CI hints. */
+function runEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const clean = { ...process.env };
   for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI', 'GITHUB_ACTIONS', 'ALIGNMENT_TERMS_WORKERS']) delete clean[key];
-  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, env: { ...clean, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { ...clean, ...env };
+}
+
+/** Runs `alignment-terms ...args` in `cwd`, as a user's shell would without a terminal. */
+export function cli(args: string[], cwd: string = FIXTURES, env: Record<string, string | undefined> = {}): CliRun {
+  const result = spawnSync(process.execPath, [buildCli(), ...args], { cwd, env: runEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** cli(), without blocking: a file's independent runs can overlap (describe.concurrent). */
+export function cliAsync(args: string[], cwd: string = FIXTURES, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+  const script = buildCli();
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, ...args], { cwd, env: runEnv(env), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (error as { code?: unknown }).code : 0;
+      if (error && typeof code !== 'number') return reject(error);
+      resolve({ code: code as number, stdout, stderr });
+    });
+  });
 }
 
 /** A fresh empty temporary folder (not inside any git repository). */
