@@ -138,12 +138,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // --- lifecycle -----------------------------------------------------------------
   let watchDynamically = false;
+  let configurationEvents = false;
   let workspaceFolderEvents = false;
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     settings = new SettingsCache(connection, !!caps.workspace?.configuration);
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     watchDynamically = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    configurationEvents = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     glossaries.setFolders(folders.map(uriToPath).filter((p): p is string => !!p));
@@ -163,9 +165,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (watchDynamically) {
       // Every YAML file, because a glossary may `extends` a file of any name.
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).catch((e) => log(`alignment-terms: cannot watch glossary files: ${String(e)}`));
     }
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'alignmentTerms' }).catch(() => undefined);
+    if (configurationEvents) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'alignmentTerms' }).catch(() => undefined);
     if (workspaceFolderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
         const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
