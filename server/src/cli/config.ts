@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
-import { compileRegistry, loadGlossary, presetRegistry, type Registry } from '../core';
+import { compileRegistry, loadGlossary, loadPreset, type Registry } from '../core';
+import type { MergedGlossary } from '../core/glossary/types';
 import type { ConfigProblem } from '../core/types';
 import { findRepositoryRoot } from './files';
 
@@ -30,15 +31,45 @@ export interface ResolvedRegistry {
   key: string;
 }
 
+/**
+ * A glossary already loaded and checked elsewhere (the main thread), as plain data a
+ * worker can receive: compiling it again is cheap, while parsing and validating the
+ * YAML (presets included) is most of a worker's start-up.
+ */
+export interface RegistrySeed {
+  /** Absolute glossary path, or null for the built-in preset. */
+  glossary: string | null;
+  key: string;
+  merged: MergedGlossary;
+}
+
 const PRESET_KEY = 'preset:recommended';
 
 /** Resolves the registry for drafts, caching per glossary file and per folder. */
 export class ConfigResolver {
-  private readonly byGlossary = new Map<string, ResolvedRegistry>();
+  private readonly byGlossary = new Map<string | null, ResolvedRegistry & { merged: MergedGlossary }>();
   private readonly byFolder = new Map<string, string | null>();
+  private readonly seeds: Map<string | null, RegistrySeed>;
 
-  constructor(private readonly explicit?: string) {
+  /** `explicit` is --config (absolute); `seeds` are glossaries loaded by another thread. */
+  constructor(
+    private readonly explicit?: string,
+    seeds: RegistrySeed[] = [],
+  ) {
     if (explicit && !existsSync(explicit)) throw new ConfigError([{ file: explicit, line: 1, column: 1, message: 'cannot read glossary: no such file' }]);
+    this.seeds = new Map(seeds.map((s) => [s.glossary, s]));
+  }
+
+  /** Compiles every seed now (a worker does this before it reports ready). */
+  warm(): void {
+    for (const [glossary, seed] of this.seeds) {
+      if (!this.byGlossary.has(glossary)) this.byGlossary.set(glossary, { registry: compileRegistry(seed.merged).registry, key: seed.key, merged: seed.merged });
+    }
+  }
+
+  /** Every glossary resolved so far, for seeding workers. */
+  snapshot(): RegistrySeed[] {
+    return [...this.byGlossary].map(([glossary, r]) => ({ glossary, key: r.key, merged: r.merged }));
   }
 
   /** The registry that applies to `file`. Throws ConfigError for a broken glossary. */
@@ -49,9 +80,18 @@ export class ConfigResolver {
   /** The registry that applies to `file` with its cache key. Throws ConfigError for a broken glossary. */
   resolve(file: string): ResolvedRegistry {
     const glossary = this.explicit ? path.resolve(this.explicit) : this.nearestGlossary(path.dirname(file));
-    if (!glossary) return { registry: presetRegistry('recommended'), key: PRESET_KEY };
     let resolved = this.byGlossary.get(glossary);
-    if (!resolved) {
+    if (resolved) return resolved;
+    const seed = this.seeds.get(glossary);
+    if (seed) {
+      resolved = { registry: compileRegistry(seed.merged).registry, key: seed.key, merged: seed.merged };
+    } else if (!glossary) {
+      const loaded = loadPreset('recommended');
+      const compiled = compileRegistry(loaded.glossary);
+      const problems = [...loaded.problems, ...compiled.problems];
+      if (problems.length) throw new Error(`the built-in preset is invalid: ${problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`).join('; ')}`);
+      resolved = { registry: compiled.registry, key: PRESET_KEY, merged: loaded.glossary };
+    } else {
       const hash = createHash('sha256');
       const host = {
         readFile: (p: string) => {
@@ -65,9 +105,9 @@ export class ConfigResolver {
       const compiled = compileRegistry(loaded.glossary);
       const problems = [...loaded.problems, ...compiled.problems];
       if (problems.length) throw new ConfigError(problems);
-      resolved = { registry: compiled.registry, key: `glossary:${hash.digest('hex')}` };
-      this.byGlossary.set(glossary, resolved);
+      resolved = { registry: compiled.registry, key: `glossary:${hash.digest('hex')}`, merged: loaded.glossary };
     }
+    this.byGlossary.set(glossary, resolved);
     return resolved;
   }
 

@@ -45,7 +45,9 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
 
   const files = await collectFiles(paths.length ? paths : ['.'], io.cwd);
   const jobs: Job[] = files.map((absolute, index) => ({ index, absolute, shown: displayPath(absolute, io.cwd) }));
-  const settings: RunSettings = { config: config ? path.resolve(io.cwd, config) : undefined, fix, pins, cacheDir, version: VERSION };
+  // Only JSON and SARIF print fixes; no lint format prints occurrences.
+  const detail = { diagnostics: true, fixes: format === 'json' || format === 'sarif', occurrences: false };
+  const settings: RunSettings = { config: config ? path.resolve(io.cwd, config) : undefined, fix, pins, cacheDir, version: VERSION, detail };
 
   // Under --fix-dry-run stdout carries the patch alone (so it can be applied); the report goes only to --output.
   const reporting = fix !== 'dry-run' || output !== undefined;

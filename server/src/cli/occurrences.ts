@@ -25,7 +25,7 @@ export async function occurrences(paths: string[], options: OptionValues, io: Co
     if (outcome.result) io.stdout.write(formatter.file(outcome.result));
   };
   await runPipeline({
-    settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION },
+    settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION, detail: { diagnostics: false, fixes: false, occurrences: true } },
     jobs: files.map((absolute, index) => ({ index, absolute, shown: displayPath(absolute, io.cwd) })),
     emit,
   });

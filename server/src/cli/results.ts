@@ -82,13 +82,33 @@ export function occurrenceResult(lines: LineIndex, occurrence: Occurrence): Occu
   };
 }
 
-/** Builds a FileResult from an analysis. */
-export function fileResult(file: string, absolute: string, analysis: Analysis): FileResult {
+/** Which parts of a FileResult a run prints (the rest is left empty: less to compute and to pass between threads). */
+export interface Detail {
+  diagnostics: boolean;
+  /** The quick fixes of each diagnostic. */
+  fixes: boolean;
+  occurrences: boolean;
+}
+
+/** Every part. */
+export const FULL_DETAIL: Detail = { diagnostics: true, fixes: true, occurrences: true };
+
+/** Builds a FileResult from an analysis, with the parts `detail` asks for. */
+export function fileResult(file: string, absolute: string, analysis: Analysis, detail: Detail = FULL_DETAIL): FileResult {
   const lines = analysis.doc.lines;
   return {
     file,
     absolute,
-    diagnostics: analysis.findings.map((f) => diagnosticResult(lines, f)),
-    occurrences: analysis.occurrences.map((o) => occurrenceResult(lines, o)),
+    diagnostics: detail.diagnostics ? analysis.findings.map((f) => diagnosticResult(lines, detail.fixes ? f : { ...f, fixes: [] })) : [],
+    occurrences: detail.occurrences ? analysis.occurrences.map((o) => occurrenceResult(lines, o)) : [],
+  };
+}
+
+/** `result` without the parts `detail` leaves out. */
+export function withDetail(result: FileResult, detail: Detail): FileResult {
+  return {
+    ...result,
+    diagnostics: detail.diagnostics ? (detail.fixes ? result.diagnostics : result.diagnostics.map((d) => ({ ...d, fixes: [] }))) : [],
+    occurrences: detail.occurrences ? result.occurrences : [],
   };
 }

@@ -6,16 +6,16 @@
  * instead of being thrown, so a worker can hand them to the main thread.
  */
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import { analyze, type Registry } from '../core';
+import { analyze, type Analysis, type Registry } from '../core';
 import type { ConfigProblem } from '../core/types';
 import { writeFileAtomic, WriteError } from './atomic';
 import { ResultCache, type CachedResult } from './cache';
-import { ConfigError, ConfigResolver } from './config';
+import { ConfigError, ConfigResolver, type RegistrySeed } from './config';
 import { UsageError } from './errors';
 import { closest } from '../core/suggest';
 import { fixText, hasFixes } from './fix';
 import { readDraft } from './read';
-import { fileResult, type FileResult } from './results';
+import { fileResult, withDetail, FULL_DETAIL, type Detail, type FileResult } from './results';
 
 /** Settings shared by every file of a run (sent once to each worker). */
 export interface RunSettings {
@@ -29,6 +29,8 @@ export interface RunSettings {
   cacheDir?: string;
   /** Tool version, part of every cache key. */
   version: string;
+  /** What the report prints (default: everything). */
+  detail?: Detail;
 }
 
 /** One file to process; `index` is its place in the sorted file list. */
@@ -66,11 +68,33 @@ export class FileProcessor {
   /** True once this processor wrote a cache entry (the run then prunes old ones). */
   wroteCache = false;
 
-  /** Throws ConfigError when --config names a missing file. */
-  constructor(private readonly settings: RunSettings) {
-    this.resolver = new ConfigResolver(settings.config);
+  /** Throws ConfigError when --config names a missing file. `seeds`: glossaries another thread already loaded. */
+  constructor(
+    private readonly settings: RunSettings,
+    seeds: RegistrySeed[] = [],
+  ) {
+    this.resolver = new ConfigResolver(settings.config, seeds);
     this.cache = settings.cacheDir ? new ResultCache(settings.cacheDir, settings.version) : undefined;
     this.pins = new Map(settings.pins);
+  }
+
+  /** Loads the glossary for `job` ahead of time; a broken one is left for process() to report. */
+  prime(job: Job): void {
+    try {
+      this.resolver.resolve(job.absolute);
+    } catch {
+      // process() reports it, in order
+    }
+  }
+
+  /** Compiles the seeded glossaries now rather than on the first file. */
+  warm(): void {
+    this.resolver.warm();
+  }
+
+  /** The glossaries loaded so far, to seed workers with. */
+  seeds(): RegistrySeed[] {
+    return this.resolver.snapshot();
   }
 
   /** Processes one file; never throws. */
@@ -96,39 +120,43 @@ export class FileProcessor {
     }
     if (draft.warning) notices.push(`${job.shown}: ${draft.warning}`);
     const fixing = this.settings.fix !== 'off';
+    const detail = this.settings.detail ?? FULL_DETAIL;
+    // Cache entries always hold everything, so any later format can use them.
+    const built = this.cache ? FULL_DETAIL : detail;
+    const make = (analysis: Analysis) => fileResult(job.shown, job.absolute, analysis, built);
     const key = this.cache?.key(draft.text, registryKey);
     const cached = key ? this.cache!.get(key) : undefined;
-    if (cached && !(fixing && hasFixes(cached.diagnostics, this.pins))) return { result: { file: job.shown, absolute: job.absolute, ...cached } };
+    if (cached && !(fixing && hasFixes(cached.diagnostics, this.pins))) return { result: withDetail({ file: job.shown, absolute: job.absolute, ...cached }, detail) };
 
     const analysis = analyze(draft.text, registry);
     if (!fixing || !hasFixes(analysis.findings, this.pins)) {
-      const result = fileResult(job.shown, job.absolute, analysis);
+      const result = make(analysis);
       this.store(key, result, notices);
-      return { result };
+      return { result: withDetail(result, detail) };
     }
     if (draft.warning) {
       // Writing back a lossily decoded file would replace its invalid bytes for good.
       notices.push(`not fixed ${job.shown}: it is not valid UTF-8`);
-      return { result: fileResult(job.shown, job.absolute, analysis) };
+      return { result: withDetail(make(analysis), detail) };
     }
     const fixed = fixText(draft.text, registry, this.pins, analysis);
-    const result = fileResult(job.shown, job.absolute, fixed.analysis);
+    const result = make(fixed.analysis);
     if (fixed.text === draft.text) {
       this.store(key, result, notices);
-      return { result };
+      return { result: withDetail(result, detail) };
     }
     if (this.settings.fix === 'dry-run') {
-      return { result, diff: createTwoFilesPatch(`a/${job.shown}`, `b/${job.shown}`, draft.text, fixed.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }) };
+      return { result: withDetail(result, detail), diff: createTwoFilesPatch(`a/${job.shown}`, `b/${job.shown}`, draft.text, fixed.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }) };
     }
     try {
       writeFileAtomic(job.absolute, fixed.text);
     } catch (error) {
       if (!(error instanceof WriteError)) throw error;
       // Report the findings of the file as it still is on disk.
-      return { result: fileResult(job.shown, job.absolute, analysis), writeError: `cannot fix ${job.shown}: ${error.message.replace(job.absolute, 'the file')}; it was left unchanged` };
+      return { result: withDetail(make(analysis), detail), writeError: `cannot fix ${job.shown}: ${error.message.replace(job.absolute, 'the file')}; it was left unchanged` };
     }
     this.store(this.cache?.key(fixed.text, registryKey), result, notices);
-    return { result, fixed: true };
+    return { result: withDetail(result, detail), fixed: true };
   }
 
   /** Rejects a --fix-pin whose term or sense this file's glossary does not know. */
