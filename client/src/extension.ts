@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PIN_SENSE_COMMAND } from '../../server/src/lsp/protocol';
 import { registerCommands } from './commands';
+import { registerConceptMap } from './conceptMap';
 import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   client = new LanguageClient('alignmentTerms', 'Alignment Terms', serverOptions, clientOptions);
   const status = new StatusItem(client);
   context.subscriptions.push(status, ...registerCommands(client));
+  registerConceptMap(context, client);
   await client.start();
   return client;
 }

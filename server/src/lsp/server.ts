@@ -20,6 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core';
 import { AnalysisCache } from './analysis-cache';
+import { registerConceptMap } from './concept-map';
 import { GlossaryService } from './glossaries';
 import * as handlers from './handlers';
 import { isGlossaryUri, pathToUri, uriToPath } from './paths';
@@ -236,6 +237,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onRequest(Methods.memory, () => process.memoryUsage());
+
+  registerConceptMap(connection, contextFor);
 
   documents.listen(connection);
   connection.listen();
