@@ -206,6 +206,12 @@ describe('a draft in an editor session', () => {
     expect(await client.connection.sendRequest('alignmentTerms/pinEdit', { uri: URI, term: 'inner-alignment', sense: 'nonsense' })).toBeNull();
   });
 
+  it('answers the concept map request for the draft', async () => {
+    const map = (await client.connection.sendRequest('alignmentTerms/conceptMap', { uri: URI })) as { uri: string; version: number; format: string; text: string };
+    expect([map.uri, map.version, map.format]).toEqual([URI, 2, 'svg']);
+    expect(map.text).toMatch(/^<svg[\s\S]*inner alignment[\s\S]*<\/svg>\s*$/);
+  });
+
   it('clears the diagnostics when the draft closes', async () => {
     await client.close(URI);
     expect((await client.diagnosticsFor(URI, (p) => p.diagnostics.length === 0 && p.version === undefined)).diagnostics).toEqual([]);
