@@ -7,7 +7,7 @@ import { closest } from '../suggest';
 import type { ConfigProblem } from '../types';
 import { checkGlossary } from './check';
 import { emptyGlossary, mergeLayers, type GlossaryLayer } from './merge';
-import { parseGlossary } from './parse';
+import { parseGlossary, type ParsedGlossary } from './parse';
 import { isPresetName, PRESET_NAMES, PRESET_TEXT, presetPath, type PresetName } from './presets';
 import type { MergedGlossary } from './types';
 
@@ -83,11 +83,34 @@ function finish(state: LoadState): LoadedGlossary {
   return { glossary, problems, layers: state.layers };
 }
 
+const parsedPresets = new Map<PresetName, ParsedGlossary>();
+
+/**
+ * A preset parsed once per process: it is under every house glossary, so reparsing
+ * its 850 lines on each load would cost more than a typical house file. The data is
+ * frozen, because every load shares it.
+ */
+function parsedPreset(name: PresetName): ParsedGlossary {
+  let parsed = parsedPresets.get(name);
+  if (!parsed) {
+    parsed = parseGlossary(PRESET_TEXT[name], presetPath(name));
+    if (parsed.glossary) deepFreeze(parsed.glossary);
+    parsedPresets.set(name, parsed);
+  }
+  return parsed;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
 function collectPreset(name: PresetName, state: LoadState): void {
   const file = presetPath(name);
   if (state.done.has(file)) return;
   state.done.set(file, true);
-  const parsed = parseGlossary(PRESET_TEXT[name], file);
+  const parsed = parsedPreset(name);
   state.problems.push(...parsed.problems);
   if (!parsed.glossary) return;
   for (const parent of toList(parsed.glossary.extends)) {
