@@ -219,6 +219,28 @@ describe('what a house glossary changes in a draft', () => {
     check.statuses('Is it ⟦corrigible⟧? We want shutdown ⟦corrigibility⟧.', [{ term: 'corrigibility', status: 'ambiguous' }, { status: 'qualified', sense: 'shutdown' }], registry);
   });
 
+  it("an added term's cues give the likely sense, and its sources' names attribute a use", () => {
+    const registry = compile(
+      {
+        [ROOT]: [
+          'sources:',
+          '  soares-2015: { title: Corrigibility, year: 2015, authors: [Nate Soares], names: [Soares] }',
+          '  christiano-2017: { title: Corrigibility, year: 2017, authors: [Paul Christiano], names: [Christiano] }',
+          'terms:',
+          '  corrigibility:',
+          '    forms: [corrigibility, corrigible]',
+          '    senses:',
+          '      shutdown: { sources: [soares-2015], cues: [shutdown button, off switch] }',
+          '      act-based: { sources: [christiano-2017], cues: [overseer] }',
+          '',
+        ].join('\n'),
+      },
+      ROOT,
+    ).registry;
+    check.status('A ⟦corrigible⟧ agent leaves its shutdown button alone.', { status: 'ambiguous', likelySense: 'shutdown', cues: ['shutdown button'] }, registry);
+    check.status("⟦Corrigibility⟧ in Christiano's sense.", { status: 'qualified', sense: 'act-based', via: 'attribution' }, registry);
+  });
+
   it('a term can be switched off', () => {
     const registry = compile({ [ROOT]: 'terms:\n  inner-alignment:\n    enabled: false\n' }, ROOT).registry;
     expect(run('The inner alignment problem.', registry).occurrences).toEqual([]);
