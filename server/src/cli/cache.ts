@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GlossaryIndex, GlossaryIndexEntry } from './config';
 import type { DiagnosticResult, OccurrenceResult } from './results';
 
 /** Default cache folder, relative to the working folder. */
@@ -64,6 +65,38 @@ export class ResultCache {
       }
       return `cannot write the cache in ${this.dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); continuing without it`;
     }
+  }
+
+  /** Where the cache remembers each glossary's files and hashes (see ConfigResolver). */
+  glossaryIndex(): GlossaryIndex {
+    const file = (glossary: string) => path.join(this.dir, 'glossaries', `${createHash('sha256').update(glossary).digest('hex')}.json`);
+    return {
+      get: (glossary) => {
+        try {
+          const entry = JSON.parse(readFileSync(file(glossary), 'utf8')) as GlossaryIndexEntry & { salt?: string };
+          return entry.salt === this.salt && Array.isArray(entry.files) && entry.files.length > 0 ? entry : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      set: (glossary, entry) => {
+        if (!this.writable) return;
+        const target = file(glossary);
+        const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+        try {
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(temp, JSON.stringify({ ...entry, salt: this.salt }));
+          renameSync(temp, target);
+        } catch {
+          // the result entries report an unwritable cache; the index only saves time
+          try {
+            unlinkSync(temp);
+          } catch {
+            // never written
+          }
+        }
+      },
+    };
   }
 
   /** Deletes entries written more than MAX_AGE_MS ago, so old versions of edited drafts do not pile up. */

@@ -14,8 +14,7 @@ import { initCommand } from './commands/init';
 import { lintCommand } from './commands/lint';
 import { occurrencesCommand } from './commands/occurrences';
 import { printConfigCommand } from './commands/print-config';
-import { ConfigError } from './config';
-import { UsageError } from './errors';
+import { ConfigError, UsageError } from './errors';
 import { VERSION } from './version';
 
 /** Every command, in the order `--help` lists them. To add a command, add its module here. */

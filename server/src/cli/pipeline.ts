@@ -1,8 +1,13 @@
 /**
  * Runs FileProcessor over the file list and hands outcomes to `emit` strictly in
- * list order, as they become ready, so reports stream in a stable order. Small runs
- * stay in this thread; large ones also use worker threads (dist/cli-worker.js),
- * with the main thread taking jobs too. Memory stays bounded: at most `window`
+ * list order, as they become ready, so reports stream in a stable order.
+ *
+ * This thread always takes jobs itself. Worker threads (dist/cli-worker.js) join
+ * only when they pay for themselves: more than one CPU, and at least
+ * WORKER_MIN_BYTES of Markdown still to analyse when the first draft actually has
+ * to be analysed (a run answered from --cache never starts one). Workers are seeded
+ * with the glossaries already loaded and get jobs only once they report ready, so a
+ * starting worker never holds up the report. Memory stays bounded: at most `window`
  * files are dispatched beyond the next one to emit, and each worker holds at most
  * PER_WORKER jobs.
  */
@@ -14,9 +19,9 @@ import { FileProcessor, type Job, type Outcome, type RunSettings } from './task'
 import type { WorkerInput } from './worker';
 
 /**
- * Below this much Markdown, starting a worker costs more than it saves: a worker
- * spends about 1 s of CPU loading and warming up its JIT, about what this thread
- * needs for 15 drafts of 20 KB (measured; see the report in docs/ci.md).
+ * Below this much Markdown left to analyse, starting a worker costs more than it
+ * saves: a worker spends about 1 s of CPU loading and warming up its JIT, about
+ * what this thread needs for 15 drafts of 20 KB (measured; see the CLI report).
  */
 export const WORKER_MIN_BYTES = 384 * 1024;
 /** Jobs queued per worker: one running, one waiting, so a worker never idles on a round trip. */
@@ -28,7 +33,10 @@ export interface PipelineOptions {
   jobs: Job[];
   /** Called in list order; may throw to stop the run (workers are then terminated). */
   emit: (outcome: Outcome) => void;
-  /** Worker threads to start; default: one per extra CPU when the files hold WORKER_MIN_BYTES or more. */
+  /**
+   * Worker threads: a number forces that many from the start (tests, benchmarks);
+   * default: ALIGNMENT_TERMS_WORKERS if set, else decided as described above.
+   */
   workers?: number;
 }
 
@@ -38,51 +46,24 @@ export interface PipelineResult {
   wroteCache: boolean;
 }
 
+interface Slot {
+  worker: Worker;
+  busy: number;
+  ready: boolean;
+}
+
 /** Processes every job, emitting outcomes in order. Rejects with whatever `emit` throws. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  const workerFile = path.join(__dirname, 'cli-worker.js');
-  const wanted = options.workers ?? defaultWorkers(options.jobs);
-  const workers = wanted > 0 && existsSync(workerFile) ? wanted : 0;
-  const processor = new FileProcessor(options.settings);
-  if (workers === 0) {
-    let count = 0;
-    for (const job of options.jobs) {
-      options.emit(processor.process(job));
-      // Let asynchronous output streams drain now and then.
-      if (++count % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return { wroteCache: processor.wroteCache };
-  }
-  return runWithWorkers(options, processor, workerFile, workers);
-}
-
-/**
- * Worker count for `jobs`: ALIGNMENT_TERMS_WORKERS if set; else none for small runs
- * or a single CPU, else one per CPU beyond this thread, and no more than the work
- * pays for (one per WORKER_MIN_BYTES).
- */
-export function defaultWorkers(jobs: readonly Job[]): number {
-  const env = process.env.ALIGNMENT_TERMS_WORKERS;
-  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  const spare = availableParallelism() - 1;
-  if (spare < 1 || jobs.length < 2) return 0;
-  let bytes = 0;
-  for (const job of jobs) {
-    try {
-      bytes += statSync(job.absolute).size;
-    } catch {
-      // unreadable: processing reports it
-    }
-    if (bytes >= WORKER_MIN_BYTES * (spare + 1)) break;
-  }
-  return Math.min(spare, Math.floor(bytes / WORKER_MIN_BYTES));
-}
-
-async function runWithWorkers(options: PipelineOptions, processor: FileProcessor, workerFile: string, count: number): Promise<PipelineResult> {
-  const { Worker } = await import('node:worker_threads');
   const { jobs, emit } = options;
-  const window = (count + 1) * PER_WORKER * 2;
+  const workerFile = path.join(__dirname, 'cli-worker.js');
+  const canUseWorkers = existsSync(workerFile);
+  const env = process.env.ALIGNMENT_TERMS_WORKERS;
+  const forced = options.workers ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
+  const spare = Math.max(0, availableParallelism() - 1);
+  const processor = new FileProcessor(options.settings);
+
   const ready = new Map<number, Outcome>();
+  const pool: Slot[] = [];
   let next = 0;
   let emitted = 0;
   let wroteCache = false;
@@ -93,41 +74,52 @@ async function runWithWorkers(options: PipelineOptions, processor: FileProcessor
     wake = null;
     w?.();
   };
+  // Bytes from job i to the end: decides whether a worker still pays for itself.
+  let remaining: number[] | undefined;
+  const bytesFrom = (index: number) => {
+    remaining ??= suffixSums(jobs);
+    return remaining[index] ?? 0;
+  };
 
-  // Load the first file's glossary here, so the workers start with it instead of parsing it again.
-  processor.prime(jobs[0]);
-  const input: WorkerInput = { settings: options.settings, seeds: processor.seeds() };
-  const pool: { worker: Worker; busy: number; ready: boolean }[] = [];
-  for (let i = 0; i < count; i++) {
-    const worker = new Worker(workerFile, { workerData: input });
-    const slot = { worker, busy: 0, ready: false };
-    worker.on('message', (message: { ready: true } | { outcome: Outcome; wroteCache: boolean }) => {
-      if ('ready' in message) {
-        slot.ready = true;
+  const spawn = async (count: number) => {
+    if (count <= 0 || !canUseWorkers) return;
+    const { Worker } = await import('node:worker_threads');
+    // Load the next file's glossary here, so the workers start with it instead of parsing it again.
+    if (next < jobs.length) processor.prime(jobs[next]);
+    const input: WorkerInput = { settings: options.settings, seeds: processor.seeds() };
+    for (let i = 0; i < count; i++) {
+      const slot: Slot = { worker: new Worker(workerFile, { workerData: input }), busy: 0, ready: false };
+      slot.worker.on('message', (message: { ready: true } | { outcome: Outcome; wroteCache: boolean }) => {
+        if ('ready' in message) slot.ready = true;
+        else {
+          slot.busy--;
+          wroteCache ||= message.wroteCache;
+          ready.set(message.outcome.index, message.outcome);
+        }
         signal();
-        return;
-      }
-      slot.busy--;
-      wroteCache ||= message.wroteCache;
-      ready.set(message.outcome.index, message.outcome);
-      signal();
-    });
-    worker.on('error', (error) => {
-      failure ??= error;
-      signal();
-    });
-    worker.on('exit', (code) => {
-      if (slot.busy > 0 && failure === undefined) failure = new Error(`a worker thread stopped (exit code ${code}) with files still to do`);
-      slot.busy = 0;
-      slot.ready = false;
-      signal();
-    });
-    pool.push(slot);
-  }
+      });
+      slot.worker.on('error', (error) => {
+        failure ??= error;
+        signal();
+      });
+      slot.worker.on('exit', (code) => {
+        if (slot.busy > 0 && failure === undefined) failure = new Error(`a worker thread stopped (exit code ${code}) with files still to do`);
+        slot.busy = 0;
+        slot.ready = false;
+        signal();
+      });
+      pool.push(slot);
+    }
+  };
+
+  let decided = forced !== undefined;
+  if (forced !== undefined) await spawn(forced);
+  const window = () => (pool.length + 1) * PER_WORKER * 2;
   // Until the emitter catches up, dispatch only within the window, so finished results never pile up.
-  const canDispatch = () => next < jobs.length && next < emitted + window;
+  const canDispatch = () => next < jobs.length && next < emitted + window();
 
   try {
+    let sinceYield = 0;
     while (emitted < jobs.length) {
       if (failure !== undefined) throw failure;
       for (const slot of pool) {
@@ -144,11 +136,15 @@ async function runWithWorkers(options: PipelineOptions, processor: FileProcessor
       }
       if (emitted >= jobs.length) break;
       if (canDispatch()) {
-        // Every worker is full or still starting: this thread takes the next job itself.
+        // Every worker is busy or still starting (or there are none): this thread takes the next job.
         const outcome = processor.process(jobs[next++]);
         ready.set(outcome.index, outcome);
-        // Give worker messages a turn before the next job.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (!decided && outcome.analysed) {
+          decided = true;
+          if (spare > 0 && bytesFrom(next) >= WORKER_MIN_BYTES) await spawn(Math.min(spare, Math.floor(bytesFrom(next) / WORKER_MIN_BYTES)));
+        }
+        // With workers, give their messages a turn after every job; alone, let output streams drain now and then.
+        if (pool.length || ++sinceYield % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       } else if (!ready.has(emitted)) {
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -159,4 +155,19 @@ async function runWithWorkers(options: PipelineOptions, processor: FileProcessor
     await Promise.all(pool.map(({ worker }) => worker.terminate()));
   }
   return { wroteCache: wroteCache || processor.wroteCache };
+}
+
+/** sums[i] = total size of jobs[i..]; unreadable files count as empty (processing reports them). */
+function suffixSums(jobs: readonly Job[]): number[] {
+  const sums = new Array<number>(jobs.length + 1).fill(0);
+  for (let i = jobs.length - 1; i >= 0; i--) {
+    let size = 0;
+    try {
+      size = statSync(jobs[i].absolute).size;
+    } catch {
+      // reported when processed
+    }
+    sums[i] = sums[i + 1] + size;
+  }
+  return sums;
 }

@@ -54,6 +54,8 @@ export interface Outcome {
   fixed?: boolean;
   /** --fix: the fixes could not be written (the file is untouched); exit code 2. */
   writeError?: string;
+  /** The draft was analysed (not answered from the cache, ignored or skipped). */
+  analysed?: boolean;
   /** A usage or glossary problem that stops the run (exit code 2), or a bug. */
   error?: { kind: 'usage'; message: string } | { kind: 'config'; problems: ConfigProblem[] } | { kind: 'internal'; message: string; stack?: string };
 }
@@ -73,8 +75,8 @@ export class FileProcessor {
     private readonly settings: RunSettings,
     seeds: RegistrySeed[] = [],
   ) {
-    this.resolver = new ConfigResolver(settings.config, seeds);
     this.cache = settings.cacheDir ? new ResultCache(settings.cacheDir, settings.version) : undefined;
+    this.resolver = new ConfigResolver(settings.config, seeds, this.cache?.glossaryIndex());
     this.pins = new Map(settings.pins);
   }
 
@@ -100,8 +102,10 @@ export class FileProcessor {
   /** Processes one file; never throws. */
   process(job: Job): Outcome {
     const notices: string[] = [];
+    const progress = { analysed: false };
     try {
-      return { index: job.index, notices, ...this.run(job, notices) };
+      const outcome = this.run(job, notices, progress);
+      return { index: job.index, notices, ...(progress.analysed ? { analysed: true } : {}), ...outcome };
     } catch (error) {
       if (error instanceof UsageError) return { index: job.index, notices, error: { kind: 'usage', message: error.message } };
       if (error instanceof ConfigError) return { index: job.index, notices, error: { kind: 'config', problems: error.problems } };
@@ -109,10 +113,12 @@ export class FileProcessor {
     }
   }
 
-  private run(job: Job, notices: string[]): Omit<Outcome, 'index' | 'notices'> {
-    const { registry, key: registryKey } = this.resolver.resolve(job.absolute);
-    if (this.resolver.isIgnored(job.absolute, registry)) return {};
-    this.checkPins(registry);
+  private run(job: Job, notices: string[], progress: { analysed: boolean }): Omit<Outcome, 'index' | 'notices'> {
+    // The registry is compiled only when something must be analysed: a fully cached run never parses a glossary.
+    const glossary = this.resolver.lookup(job.absolute);
+    const registryKey = glossary.key;
+    if (this.resolver.isIgnored(job.absolute, glossary)) return {};
+    if (this.pins.size) this.checkPins(glossary.registry());
     const draft = readDraft(job.absolute);
     if ('skip' in draft) {
       notices.push(`skipped ${job.shown}: ${draft.skip}`);
@@ -128,6 +134,8 @@ export class FileProcessor {
     const cached = key ? this.cache!.get(key) : undefined;
     if (cached && !(fixing && hasFixes(cached.diagnostics, this.pins))) return { result: withDetail({ file: job.shown, absolute: job.absolute, ...cached }, detail) };
 
+    const registry = glossary.registry();
+    progress.analysed = true;
     const analysis = analyze(draft.text, registry);
     if (!fixing || !hasFixes(analysis.findings, this.pins)) {
       const result = make(analysis);
