@@ -80,7 +80,12 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
       if (quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
       for (const d of result.diagnostics) counts[d.severity as keyof typeof counts]++;
       linted++;
-      if (reporting) sink.write(formatter.file(result));
+      const text = reporting ? formatter.file(result) : '';
+      if (text) {
+        // stdout and stderr are often the same terminal: erase the progress line first.
+        if (output === undefined) progress.clear();
+        sink.write(text);
+      }
     }
     progress.update(done);
   };
