@@ -6,7 +6,7 @@
  * refused without a partial write.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, copyFixture, FIXTURES, listFiles, runCli } from '../fixtures/ci/cli';
@@ -75,6 +75,21 @@ describe('lint --fix', () => {
     expect(snapshot(dir)).toEqual(before);
     expect(again.stderr).toBe('');
     expect(again.code).toBe(0);
+  });
+
+  it('writes through a symbolic link and keeps the owner', () => {
+    const dir = freshTree();
+    // drafts/typo-pin.md becomes a link to a file kept elsewhere in the tree.
+    mkdirSync(path.join(dir, 'store'));
+    renameSync(path.join(dir, 'drafts/typo-pin.md'), path.join(dir, 'store/typo-pin.md'));
+    symlinkSync('../store/typo-pin.md', path.join(dir, 'drafts/typo-pin.md'));
+    // Running as root, a rewrite could silently hand the file to root; check the owner survives.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chownSync(path.join(dir, 'store/typo-pin.md'), 4242, 4243);
+    runCli(['lint', '--fix', '--fix-pin', 'outer-alignment=reward-misspecification', 'drafts'], dir);
+    expect(lstatSync(path.join(dir, 'drafts/typo-pin.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'store/typo-pin.md'), 'latin1')).toBe(readFileSync(path.join(EXPECTED, 'drafts/typo-pin.md'), 'latin1'));
+    if (asRoot) expect([statSync(path.join(dir, 'store/typo-pin.md')).uid, statSync(path.join(dir, 'store/typo-pin.md')).gid]).toEqual([4242, 4243]);
   });
 
   it('applies only safe fixes without --fix-pin (no pin is invented)', () => {

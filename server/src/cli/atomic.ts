@@ -1,10 +1,12 @@
 /**
  * Atomic file writes: the new content goes to a temporary file in the same folder
  * (same file system, so rename is atomic), which then replaces the target. Readers
- * see the old file or the new one, never a half-written one; the target's mode is
- * kept. A read-only target is refused before anything is written.
+ * see the old file or the new one, never a half-written one; the target's mode (and,
+ * when running as root, its owner) is kept, and a symbolic link is written through,
+ * not replaced. A read-only target is refused before anything is written. (Like
+ * every rename-based writer, it gives a hard-linked file its own copy.)
  */
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from 'node:fs';
+import { accessSync, chmodSync, chownSync, closeSync, constants, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /** Why a write was refused or failed, as one line naming the file. */
@@ -35,16 +37,24 @@ export function assertWritable(file: string): void {
 /** An open temporary file that becomes `target` on commit(), or vanishes on abort(). */
 export class AtomicFile {
   private readonly temp: string;
+  private readonly real: string;
   private fd: number | null;
 
-  /** Opens a temporary file next to `target`. Throws WriteError when that is impossible. */
+  /** Opens a temporary file next to `target` (or next to the file it links to). Throws WriteError when that is impossible. */
   constructor(readonly target: string) {
     assertWritable(target);
-    const dir = path.dirname(target);
-    this.temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+    let real = target;
+    try {
+      real = realpathSync(target);
+    } catch {
+      // a new file
+    }
+    this.real = real;
+    const dir = path.dirname(real);
+    this.temp = path.join(dir, `.${path.basename(real)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     let mode = 0o666;
     try {
-      mode = statSync(target).mode & 0o7777;
+      mode = statSync(real).mode & 0o7777;
     } catch {
       // new file: default mode, less the umask
     }
@@ -73,13 +83,24 @@ export class AtomicFile {
       fsyncSync(this.fd);
       closeSync(this.fd);
       this.fd = null;
+      let previous: ReturnType<typeof statSync> | undefined;
       try {
-        // openSync applies the umask; restore the exact mode of the file being replaced.
-        chmodSync(this.temp, statSync(this.target).mode & 0o7777);
+        previous = statSync(this.real);
       } catch {
         // no previous file
       }
-      renameSync(this.temp, this.target);
+      if (previous) {
+        // openSync applies the umask; restore the exact mode of the file being replaced.
+        chmodSync(this.temp, Number(previous.mode) & 0o7777);
+        if (process.getuid?.() === 0) {
+          try {
+            chownSync(this.temp, Number(previous.uid), Number(previous.gid));
+          } catch {
+            // a file system without owners
+          }
+        }
+      }
+      renameSync(this.temp, this.real);
     } catch (error) {
       this.abort();
       throw new WriteError(`cannot write ${this.target}: ${reason(error)}`);
