@@ -179,6 +179,16 @@ describe.concurrent('init', () => {
     expect((JSON.parse(occurrences.stdout) as OccurrenceFile[])[0].occurrences[0].sense).toBe('objective-focused');
   });
 
+  it('outside a repository it cannot extend the glossary above, and says that it replaces it', async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, 'team'));
+    writeFileSync(path.join(root, '.alignment-terms.yaml'), 'pin: {}\n');
+    const run = await cli(['init'], path.join(root, 'team'));
+    expect(run.code).toBe(0);
+    expect(readFileSync(path.join(root, 'team', '.alignment-terms.yaml'), 'utf8')).toBe(starterGlossary());
+    expect(run.stderr).toBe(`alignment-terms: note: drafts here used ${path.join(root, '.alignment-terms.yaml')} until now; the new glossary replaces it (it cannot extend a file outside the repository)\n`);
+  });
+
   it('takes no arguments', async () => {
     const root = repo({});
     const run = await cli(['init', 'docs'], root);

@@ -40,6 +40,11 @@ async function init(args: string[], io: CommandIO): Promise<number> {
     `Wrote ${GLOSSARY_FILE}${extendsPath ? ` (it extends ${extendsPath}, the glossary of the folder above)` : ''}.\n` +
       `Uncomment what your house needs; 'alignment-terms --print-config FILE' shows what applies to a draft.\n`,
   );
+  if (!parent) {
+    // A glossary above, outside the repository, applied here until now: say that this one replaces it.
+    const outer = glossaryAbove(io.cwd, path.parse(io.cwd).root, GLOSSARY_FILE, existsSync);
+    if (outer) io.stderr.write(`alignment-terms: note: drafts here used ${outer} until now; the new glossary replaces it (it cannot extend a file outside the repository)\n`);
+  }
   return 0;
 }
 
