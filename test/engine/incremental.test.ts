@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeIncremental, presetRegistry, type Analysis } from '../../server/src/core';
+import { analyzeWhole as analyze, analyzeIncremental, presetRegistry, type Analysis } from '../../server/src/core';
 
 const registry = presetRegistry();
 const examples = path.join(__dirname, '../../examples');

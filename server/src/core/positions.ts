@@ -84,8 +84,11 @@ export class LineIndex {
     return this.text.length;
   }
 
-  /** The line break this text uses most ("\r\n" or "\n"), for edits that add lines. */
+  /** The line break this text uses ("\r\n" if it has any, else "\n"), for edits that add lines. Computed once. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.lineBreak;
   }
+
+  private lineBreak?: string;
 }
