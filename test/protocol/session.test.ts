@@ -58,7 +58,7 @@ describe('a draft in an editor session', () => {
       severity: 2,
       source: 'alignment-terms',
       code: 'ambiguous-term',
-      codeDescription: { href: 'https://github.com/alignment-terms/alignment-terms#rules' },
+      codeDescription: { href: 'https://github.com/alignment-terms/alignment-terms#ambiguous-term' },
       data: { rule: 'ambiguous-term', term: 'inner-alignment', version: 1 },
     });
     expect(message).toMatch(/^"inner alignment" is ambiguous: inner alignment has \d senses: objective-focused/);

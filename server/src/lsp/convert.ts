@@ -11,8 +11,9 @@ import type { Finding, Severity, Span, TextEdit } from '../core/types';
 export const SOURCE = 'alignment-terms';
 
 /** Where the rules are documented (the README's Rules section; the rule id is the diagnostic's code). */
-export function ruleHref(_rule: string): string {
-  return 'https://github.com/alignment-terms/alignment-terms#rules';
+export function ruleHref(rule: string): string {
+  // The README has one heading per rule id ("### `ambiguous-term`"), as the CLI's SARIF helpUri assumes.
+  return `https://github.com/alignment-terms/alignment-terms#${rule}`;
 }
 
 /** What a diagnostic carries for its code actions (stateless: matched against the current analysis). */
