@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Registry } from '../core';
-import { completionsAt, definitionTargetAt, draftGlossary, draftStatus, glossaryEntryPosition, hoverAt, pinEdit, quickFixes, safeFixEdits } from '../core/features';
+import { completionsAt, definitionTargetAt, draftGlossary, draftStatus, termsSectionEdit, glossaryEntryPosition, hoverAt, pinEdit, quickFixes, safeFixEdits } from '../core/features';
 import type { Finding } from '../core/types';
 import { rangesTouch, sameRange, SOURCE, toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from './convert';
 import { pathToUri } from './paths';
@@ -34,6 +34,8 @@ export interface DraftContext {
 
 /** The code action kind of fix-all. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+/** The code action kind that appends the draft's glossary as a Terms section. */
+export const TERMS_SECTION_KIND = `${CodeActionKind.Source}.addTermsSection.${SOURCE}`;
 
 /** Diagnostics of the draft's findings. */
 export function diagnosticsOf({ document, analysis }: DraftContext): Diagnostic[] {
@@ -73,6 +75,10 @@ export function codeActions(context: DraftContext, params: CodeActionParams, doc
         edit: edit(action.fix.edits.map((e) => toTextEdit(lines, e))),
       });
     }
+  }
+  if (wants(TERMS_SECTION_KIND) && (only || analysis.findings.some((f) => f.rule === 'ambiguous-term'))) {
+    const terms = termsSectionEdit(analysis, context.registry);
+    if (terms) actions.push({ title: 'Add a "Terms" section with the definitions this draft relies on', kind: TERMS_SECTION_KIND, edit: edit([toTextEdit(lines, terms)]) });
   }
   if (only && wants(FIX_ALL_KIND)) {
     const edits = safeFixEdits(analysis.findings);

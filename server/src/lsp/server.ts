@@ -154,7 +154,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, handlers.FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, handlers.FIX_ALL_KIND, handlers.TERMS_SECTION_KIND], resolveProvider: false },
         completionProvider: { triggerCharacters: [':', '=', ' ', ',', '{'], resolveProvider: false },
         definitionProvider: true,
         workspace: workspaceFolderEvents ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,

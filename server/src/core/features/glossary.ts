@@ -6,7 +6,7 @@
  */
 import type { Registry } from '../registry';
 import type { Analysis } from '../service';
-import type { Occurrence } from '../types';
+import type { Occurrence, TextEdit } from '../types';
 import { citeMarkdown, describeStatus, escapeMarkdown, lineOf, senseOf } from './describe';
 
 /** Options of draftGlossary. */
@@ -76,4 +76,25 @@ function capitalize(text: string): string {
 function truncate(text: string, max: number): string {
   const flat = text.replace(/\uFFFC/g, '…').replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** The heading of the section termsSectionEdit inserts. */
+export const TERMS_HEADING = 'Terms';
+
+/**
+ * The edit that appends the draft's glossary to the draft as a "Terms" section (one
+ * level below the draft's top heading, each term one level further). The section is
+ * wrapped in disable/enable directives: it quotes definitions and names senses, and
+ * must not raise flags of its own. Null when the draft uses no registry term.
+ */
+export function termsSectionEdit(analysis: Analysis, registry: Registry): TextEdit | null {
+  if (!analysis.occurrences.some((o) => o.status !== 'mention' && o.status !== 'ignored')) return null;
+  const eol = analysis.doc.lines.eol;
+  const page = draftGlossary(analysis, registry).trimEnd().split('\n');
+  const body = page.slice(1).map((line) => (line.startsWith('## ') ? `### ${line.slice(3)}` : line));
+  const text = analysis.doc.text;
+  const end = text.length;
+  const separator = text.length === 0 ? '' : text.endsWith('\n\n') ? '' : text.endsWith('\n') ? eol : `${eol}${eol}`;
+  const section = ['<!-- alignment-terms-disable -->', '', `## ${TERMS_HEADING}`, ...body, '', '<!-- alignment-terms-enable -->', ''].join(eol);
+  return { span: { start: end, end }, newText: `${separator}${section}` };
 }

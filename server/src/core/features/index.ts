@@ -9,6 +9,6 @@ export { quickFixes, safeFixEdits, type PlannedAction } from './actions';
 export { completionsAt, type CompletionEntry } from './completion';
 export { definitionTargetAt, glossaryEntryPosition, type DefinitionTarget } from './definition';
 export { draftStatus, type DraftStatus, type DraftTerm } from './summary';
-export { draftGlossary, type GlossaryOptions } from './glossary';
+export { draftGlossary, termsSectionEdit, TERMS_HEADING, type GlossaryOptions } from './glossary';
 export { pinEdit, pinAt, writtenPins, type WrittenPin } from './pins';
 export { describeStatus, describeImplication, relatedImplications, occurrenceAt } from './describe';
