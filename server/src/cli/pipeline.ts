@@ -48,9 +48,18 @@ export interface PipelineResult {
 
 interface Slot {
   worker: Worker;
-  busy: number;
+  /** Jobs posted and not yet answered, by index. */
+  inflight: Map<number, Job>;
   ready: boolean;
 }
+
+/**
+ * Heap limits per worker. Drafts need far less (20 KB drafts run in 64 MB); the cap
+ * keeps a worker from growing its heap lazily to the default size, which is most of
+ * the difference in peak memory between one thread and two. A worker that still
+ * runs out hands its jobs back to the main thread (which has no such cap).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 /** Processes every job, emitting outcomes in order. Rejects with whatever `emit` throws. */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -64,10 +73,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const ready = new Map<number, Outcome>();
   const pool: Slot[] = [];
+  // Jobs of a worker that died (out of memory): this thread redoes them first.
+  const retry: Job[] = [];
   let next = 0;
   let emitted = 0;
   let wroteCache = false;
-  let failure: unknown;
   let wake: (() => void) | null = null;
   const signal = () => {
     const w = wake;
@@ -88,26 +98,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (next < jobs.length) processor.prime(jobs[next]);
     const input: WorkerInput = { settings: options.settings, seeds: processor.seeds() };
     for (let i = 0; i < count; i++) {
-      const slot: Slot = { worker: new Worker(workerFile, { workerData: input }), busy: 0, ready: false };
+      const slot: Slot = { worker: new Worker(workerFile, { workerData: input, resourceLimits: WORKER_LIMITS }), inflight: new Map(), ready: false };
+      const retire = () => {
+        slot.ready = false;
+        retry.push(...slot.inflight.values());
+        retry.sort((a, b) => a.index - b.index);
+        slot.inflight.clear();
+        signal();
+      };
       slot.worker.on('message', (message: { ready: true } | { outcome: Outcome; wroteCache: boolean }) => {
         if ('ready' in message) slot.ready = true;
         else {
-          slot.busy--;
+          slot.inflight.delete(message.outcome.index);
           wroteCache ||= message.wroteCache;
           ready.set(message.outcome.index, message.outcome);
         }
         signal();
       });
-      slot.worker.on('error', (error) => {
-        failure ??= error;
-        signal();
-      });
-      slot.worker.on('exit', (code) => {
-        if (slot.busy > 0 && failure === undefined) failure = new Error(`a worker thread stopped (exit code ${code}) with files still to do`);
-        slot.busy = 0;
-        slot.ready = false;
-        signal();
-      });
+      // A worker that fails (out of memory, or a crash) is retired; its files are redone here.
+      slot.worker.on('error', retire);
+      slot.worker.on('exit', retire);
       pool.push(slot);
     }
   };
@@ -121,11 +131,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   try {
     let sinceYield = 0;
     while (emitted < jobs.length) {
-      if (failure !== undefined) throw failure;
       for (const slot of pool) {
-        while (slot.ready && slot.busy < PER_WORKER && canDispatch()) {
-          slot.busy++;
-          slot.worker.postMessage(jobs[next++]);
+        while (slot.ready && slot.inflight.size < PER_WORKER && canDispatch()) {
+          const job = jobs[next++];
+          slot.inflight.set(job.index, job);
+          slot.worker.postMessage(job);
         }
       }
       while (ready.has(emitted)) {
@@ -135,9 +145,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         emit(outcome);
       }
       if (emitted >= jobs.length) break;
-      if (canDispatch()) {
+      if (retry.length || canDispatch()) {
         // Every worker is busy or still starting (or there are none): this thread takes the next job.
-        const outcome = processor.process(jobs[next++]);
+        const outcome = processor.process(retry.shift() ?? jobs[next++]);
         ready.set(outcome.index, outcome);
         if (!decided && outcome.analysed) {
           decided = true;
