@@ -60,6 +60,17 @@ export class GlossaryService {
     return this.load(glossary).registry;
   }
 
+  /**
+   * Where workspace-level edits for a draft at `file` go: the glossary that applies to
+   * it, else a new .alignment-terms.yaml at its workspace folder (or beside it).
+   */
+  houseGlossaryFor(file: string): { path: string; exists: boolean } {
+    const existing = this.glossaryFor(file);
+    if (existing) return { path: existing, exists: true };
+    const folder = this.folderOf(file) ?? dirname(file);
+    return { path: `${folder === '/' ? '' : folder}/${GLOSSARY_FILE}`, exists: false };
+  }
+
   /** The glossary file that applies to a draft at `file`, or null. */
   glossaryFor(file: string): string | null {
     const folder = this.folderOf(file);

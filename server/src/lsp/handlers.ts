@@ -6,8 +6,10 @@
 import {
   CodeActionKind,
   CompletionItemKind,
+  CreateFile,
   MarkupKind,
   TextDocumentEdit,
+  type WorkspaceEdit,
   type CodeAction,
   type CodeActionParams,
   type CompletionItem,
@@ -21,9 +23,19 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Registry } from '../core';
 import { completionsAt, definitionTargetAt, draftGlossary, draftStatus, termsSectionEdit, glossaryEntryPosition, hoverAt, pinEdit, quickFixes, safeFixEdits } from '../core/features';
 import type { Finding } from '../core/types';
+import { avoidInGlossary, pinInGlossary } from '../core/glossary/edit';
+import { LineIndex } from '../core/positions';
 import { rangesTouch, sameRange, SOURCE, toDiagnostic, toOffset, toRange, toTextEdit, type DiagnosticData } from './convert';
 import { pathToUri } from './paths';
 import { PIN_SENSE_COMMAND, type DraftStatusResult, type PinEditResult, type StatusSummary } from './protocol';
+
+/** The house glossary a workspace-level quick fix edits: its path, current text (undefined: to be created) and open version. */
+export interface HouseGlossary {
+  uri: string;
+  text: string | undefined;
+  /** The open editor's version, or null when the file is not open. */
+  version: number | null;
+}
 
 /** Everything a handler needs about one draft: the document, its registry and its analysis. */
 export interface DraftContext {
@@ -55,7 +67,7 @@ export function hover({ document, registry, analysis }: DraftContext, position: 
  * a client sends none of ours, the findings touching the range), and fix-all when
  * the client asks for `source.fixAll` kinds.
  */
-export function codeActions(context: DraftContext, params: CodeActionParams, documentChanges: boolean): CodeAction[] {
+export function codeActions(context: DraftContext, params: CodeActionParams, documentChanges: boolean, house?: HouseGlossary): CodeAction[] {
   const { document, analysis } = context;
   const lines = analysis.doc.lines;
   const only = params.context.only;
@@ -76,7 +88,9 @@ export function codeActions(context: DraftContext, params: CodeActionParams, doc
       });
     }
   }
-  if (wants(TERMS_SECTION_KIND) && (only || analysis.findings.some((f) => f.rule === 'ambiguous-term'))) {
+  if (wants(CodeActionKind.QuickFix) && house) actions.push(...houseActions(context, matchFindings(context, params), house, documentChanges));
+  // A source action: listed when the client asks for source actions (VS Code's "Source Action..." menu).
+  if (only && wants(TERMS_SECTION_KIND)) {
     const terms = termsSectionEdit(analysis, context.registry);
     if (terms) actions.push({ title: 'Add a "Terms" section with the definitions this draft relies on', kind: TERMS_SECTION_KIND, edit: edit([toTextEdit(lines, terms)]) });
   }
@@ -85,6 +99,45 @@ export function codeActions(context: DraftContext, params: CodeActionParams, doc
     if (edits.length) actions.push({ title: 'Fix all safe alignment-terms problems', kind: FIX_ALL_KIND, edit: edit(edits.map((e) => toTextEdit(lines, e))) });
   }
   return actions;
+}
+
+/**
+ * Quick fixes that write to the house glossary, once per ambiguous term: pin its
+ * likely sense (or, without one, each sense) for the whole workspace, and add the
+ * phrase as written to the avoid list (with the likely sense's unambiguous
+ * alternative as the replacement, when there is one). A glossary that cannot be
+ * edited safely (broken YAML) gets no action; a missing one is created.
+ */
+function houseActions({ analysis, registry }: DraftContext, matched: { finding: Finding; diagnostic: Diagnostic }[], house: HouseGlossary, documentChanges: boolean): CodeAction[] {
+  const out: CodeAction[] = [];
+  const seen = new Set<string>();
+  const workspaceEdit = (result: ReturnType<typeof pinInGlossary>): WorkspaceEdit | null => {
+    if (!result.ok || result.edits.length === 0) return null;
+    const lines = new LineIndex(house.text ?? '');
+    const edits = result.edits.map((e) => toTextEdit(lines, e));
+    if (result.create || house.text === undefined) {
+      if (!documentChanges) return null; // creating a file needs resource operations
+      return { documentChanges: [CreateFile.create(house.uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: house.uri, version: null }, edits)] };
+    }
+    return documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: house.uri, version: house.version }, edits)] } : { changes: { [house.uri]: edits } };
+  };
+  for (const { finding, diagnostic } of matched) {
+    if (finding.rule !== 'ambiguous-term' || !finding.term || seen.has(finding.term)) continue;
+    seen.add(finding.term);
+    const term = registry.terms.get(finding.term);
+    const occurrence = analysis.occurrences.find((o) => o.status === 'ambiguous' && o.span.start === finding.span.start);
+    if (!term || !occurrence) continue;
+    const senses = occurrence.likelySense ? term.senses.filter((s) => s.id === occurrence.likelySense) : term.senses;
+    for (const sense of senses) {
+      const edit = workspaceEdit(pinInGlossary(house.text, term.id, sense.id));
+      if (edit) out.push({ title: `Pin ${term.label} to "${sense.label}" for the whole workspace`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+    }
+    const likely = term.senses.find((s) => s.id === occurrence.likelySense);
+    const use = /misalign/i.test(occurrence.text) ? likely?.alternatives.negative : likely?.alternatives.positive;
+    const avoid = workspaceEdit(avoidInGlossary(house.text, { phrase: occurrence.text.toLowerCase(), ...(use ? { use } : {}), reason: `${term.label} has ${term.senses.length} senses; say which one` }));
+    if (avoid) out.push({ title: `Add "${occurrence.text.toLowerCase()}" to the house avoid list`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: avoid });
+  }
+  return out;
 }
 
 /** Pairs the client's diagnostics with the current analysis's findings (stateless quick fixes). */

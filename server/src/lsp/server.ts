@@ -201,7 +201,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeAction(guard('codeAction', [], async (params) => {
     const context = await contextFor(params.textDocument.uri);
-    return context ? handlers.codeActions(context, params, documentChanges) : [];
+    if (!context) return [];
+    const file = uriToPath(params.textDocument.uri);
+    const target = file ? glossaries.houseGlossaryFor(file) : null;
+    const house = target && {
+      uri: pathToUri(target.path),
+      text: documents.get(pathToUri(target.path))?.getText() ?? (target.exists && existsSync(target.path) ? readFileSync(target.path, 'utf8') : undefined),
+      version: documents.get(pathToUri(target.path))?.version ?? null,
+    };
+    return handlers.codeActions(context, params, documentChanges, house ?? undefined);
   }));
 
   connection.onCompletion(guard('completion', [], async ({ textDocument, position }) => {
