@@ -102,10 +102,10 @@ export class FileProcessor {
   /** Processes one file; never throws. */
   process(job: Job): Outcome {
     const notices: string[] = [];
-    const progress = { analysed: false };
+    const state = { analysed: false };
     try {
-      const outcome = this.run(job, notices, progress);
-      return { index: job.index, notices, ...(progress.analysed ? { analysed: true } : {}), ...outcome };
+      const outcome = this.run(job, notices, state);
+      return { index: job.index, notices, ...(state.analysed ? { analysed: true } : {}), ...outcome };
     } catch (error) {
       if (error instanceof UsageError) return { index: job.index, notices, error: { kind: 'usage', message: error.message } };
       if (error instanceof ConfigError) return { index: job.index, notices, error: { kind: 'config', problems: error.problems } };
@@ -113,7 +113,7 @@ export class FileProcessor {
     }
   }
 
-  private run(job: Job, notices: string[], progress: { analysed: boolean }): Omit<Outcome, 'index' | 'notices'> {
+  private run(job: Job, notices: string[], state: { analysed: boolean }): Omit<Outcome, 'index' | 'notices'> {
     // The registry is compiled only when something must be analysed: a fully cached run never parses a glossary.
     const glossary = this.resolver.lookup(job.absolute);
     const registryKey = glossary.key;
@@ -135,7 +135,7 @@ export class FileProcessor {
     if (cached && !(fixing && hasFixes(cached.diagnostics, this.pins))) return { result: withDetail({ file: job.shown, absolute: job.absolute, ...cached }, detail) };
 
     const registry = glossary.registry();
-    progress.analysed = true;
+    state.analysed = true;
     const analysis = analyze(draft.text, registry);
     if (!fixing || !hasFixes(analysis.findings, this.pins)) {
       const result = make(analysis);
