@@ -7,10 +7,12 @@
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, copyFixture, runCli, tempDir } from '../fixtures/ci/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, copyFixture, runCli, tempDir, cleanup } from '../fixtures/ci/cli';
 
 let fix: string;
+
+afterAll(cleanup);
 
 beforeAll(() => {
   buildCli();

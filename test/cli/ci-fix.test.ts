@@ -8,8 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, copyFixture, FIXTURES, listFiles, runCli } from '../fixtures/ci/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, copyFixture, FIXTURES, listFiles, runCli, cleanup } from '../fixtures/ci/cli';
 
 const EXPECTED = path.join(FIXTURES, 'fix/expected');
 const DRAFTS = ['drafts/clean.md', 'drafts/crlf-notes.md', 'drafts/nothing-safe.md', 'drafts/typo-pin.md'];
@@ -32,6 +32,8 @@ function snapshot(dir: string): Record<string, string> {
     }),
   );
 }
+
+afterAll(cleanup);
 
 beforeAll(() => {
   buildCli();

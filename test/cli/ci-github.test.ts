@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, runCli, tempDir } from '../fixtures/ci/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCli, tempDir, cleanup } from '../fixtures/ci/cli';
 
 /** Reverses @actions/core's escaping (for checking round trips). */
 function unescape(value: string): string {
@@ -23,6 +23,8 @@ function parse(line: string): { level: string; props: Record<string, string>; me
 
 let dir: string;
 const FILE = 'odd, name: 100%.md';
+
+afterAll(cleanup);
 
 beforeAll(() => {
   buildCli();

@@ -9,8 +9,8 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, FIXTURES, runCli, tempDir } from '../fixtures/ci/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, FIXTURES, runCli, tempDir, cleanup } from '../fixtures/ci/cli';
 
 const ALL_RULES = path.join(FIXTURES, 'all-rules');
 const schema = JSON.parse(readFileSync(path.join(FIXTURES, '../sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
@@ -24,6 +24,8 @@ function expectValid(log: unknown): void {
   const ok = validate(log);
   expect(ok ? [] : validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
+
+afterAll(cleanup);
 
 beforeAll(() => {
   buildCli();
