@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { build } from 'esbuild';
+import { bundleSuite } from './bundle.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,18 +33,7 @@ if (!executable) process.exit(0);
 
 execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 const suite = path.join(ROOT, 'dist', 'vscode-tests', 'index.js');
-await build({
-  entryPoints: [path.join(ROOT, 'test', 'vscode', 'suite', 'index.ts')],
-  outfile: suite,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  // vscode is the host's; mocha loads from node_modules at run time.
-  external: ['vscode', 'mocha'],
-  logLevel: 'warning',
-});
+await bundleSuite(suite);
 
 // A fresh copy of the fixture workspace, so the tests' edits never touch the repository.
 const workspace = mkdtempSync(path.join(tmpdir(), 'alignment-terms-vscode-ws-'));
