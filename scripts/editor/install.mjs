@@ -42,11 +42,16 @@ function findNeovim() {
   return m && (Number(m[1]) > 0 || Number(m[2]) >= 7) ? { path: nvim, version: m[0].slice(5) } : null;
 }
 
-/** The environment for a nested npm: ours without the npm_* variables `npm run` sets. */
+/**
+ * The environment for a nested npm: ours without what `npm run` set about this package
+ * and this npm process (lifecycle, package, prefixes, user agent, nodedir); a user's own
+ * npm_config_* settings (cache, registry, cafile) stay.
+ */
+const RUN_VARS = /^npm_(lifecycle_|package_|command$|execpath$|node_execpath$|config_(local_prefix|prefix|global_prefix|user_agent|npm_version|nodedir)$)/i;
 function cleanEnv(extra = {}) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) || key === 'INIT_CWD' || key === 'NODE') continue;
+    if (RUN_VARS.test(key) || key === 'INIT_CWD' || key === 'NODE') continue;
     env[key] = value;
   }
   return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
