@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { loadPresetData } from './scripts/presets.mjs';
 
 export default defineConfig({
   plugins: [
     {
-      // The registry presets are embedded as text, as esbuild does for the bundles.
-      name: 'yaml-as-text',
+      // The registry presets are embedded as validated data, as esbuild does for the bundles.
+      name: 'presets-as-data',
       enforce: 'pre',
       load(id) {
-        if (id.endsWith('.yaml')) return `export default ${JSON.stringify(readFileSync(id, 'utf8'))};`;
+        if (id.endsWith('.yaml')) return `export default ${JSON.stringify(loadPresetData(id))};`;
         return null;
       },
     },

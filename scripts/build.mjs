@@ -1,9 +1,11 @@
 // Bundles the three entry points with esbuild (unified is ESM-only; the CommonJS
-// bundles hide that from Node and VS Code). Registry YAML is embedded as text.
+// bundles hide that from Node and VS Code). The registry presets are embedded as
+// data, parsed and validated at build time (scripts/presets.mjs).
 // Type-checking is `tsc -b` (npm test runs it); this script only bundles.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { generateGrammar } from './gen-grammar.mjs';
+import { presetsPlugin } from './presets.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -12,7 +14,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  loader: { '.yaml': 'text' },
+  plugins: [presetsPlugin],
   logLevel: 'warning',
   legalComments: 'none',
   // Some ESM dependencies call createRequire(import.meta.url); give the CJS bundle one.

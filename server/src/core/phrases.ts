@@ -20,6 +20,12 @@ const HYPHENS = '\\-\u2010\u2011\u2012\u2013';
  * (also a hyphen at the end of a line: "mesa-" / "optimizer"). No two adjacent
  * quantified runs, so a long run of blanks cannot make matching quadratic.
  */
+/**
+ * What stands between the words of a cue, a sense name or an author's name: the
+ * same text as SEPARATOR matches, in a much shorter pattern. The resolver's patterns
+ * hold hundreds of such gaps, and V8 compiles every pattern at each process start.
+ */
+export const COMPACT_SEPARATOR = `[\\s${HYPHENS}]+`;
 export const SEPARATOR = `(?:[ \\t]*[${HYPHENS}][ \\t]*(?:(?:\\r\\n?|\\n)[ \\t]*)?|\\s+)`;
 
 /**
@@ -40,11 +46,11 @@ export function normalizePhrase(text: string): string {
  * The regex atoms of one normalized phrase: each atom matches one character of it,
  * except a space (any separator), the z of -ize (s or z), and behavio(u)r.
  */
-export function phraseAtoms(normalized: string): string[] {
+export function phraseAtoms(normalized: string, separator = SEPARATOR): string[] {
   const atoms: string[] = [];
   for (let i = 0; i < normalized.length; i++) {
     const c = normalized[i];
-    if (c === ' ') atoms.push(SEPARATOR);
+    if (c === ' ') atoms.push(separator);
     else if (c === 'z' && isIzeAt(normalized, i)) atoms.push('[sz]');
     else if (c === 'r' && normalized.slice(i - 7, i) === 'behavio') atoms.push('u?r');
     else atoms.push(escapeRegExp(c));
@@ -67,13 +73,13 @@ interface TrieNode {
  * preferring the longest. Phrases sharing a prefix share it in the pattern, so a
  * registry of thousands of forms still compiles to one fast alternation.
  */
-export function phrasesToPattern(phrases: Iterable<string>): string {
+export function phrasesToPattern(phrases: Iterable<string>, separator = SEPARATOR): string {
   const root: TrieNode = { children: new Map(), terminal: false };
   for (const phrase of phrases) {
     const normalized = normalizePhrase(phrase);
     if (!normalized) continue;
     let node = root;
-    for (const atom of phraseAtoms(normalized)) {
+    for (const atom of phraseAtoms(normalized, separator)) {
       let next = node.children.get(atom);
       if (!next) {
         next = { children: new Map(), terminal: false };
@@ -124,9 +130,9 @@ export function cuePattern(cue: string): string {
     }
     const prefix = word.endsWith('*');
     const body = prefix ? word.slice(0, -1) : word;
-    const atoms = phraseAtoms(normalizePhrase(body)).join('');
+    const atoms = phraseAtoms(normalizePhrase(body), COMPACT_SEPARATOR).join('');
     out += prefix ? `${atoms}[${WORD_CHAR}'\u2019\\-]*` : atoms;
-    if (i < words.length - 1 && words[i + 1] !== '...') out += SEPARATOR;
+    if (i < words.length - 1 && words[i + 1] !== '...') out += COMPACT_SEPARATOR;
     else if (i < words.length - 1) out += '\\s+';
   });
   return out;

@@ -8,7 +8,7 @@ import type { ConfigProblem } from '../types';
 import { checkGlossary } from './check';
 import { emptyGlossary, mergeLayers, type GlossaryLayer } from './merge';
 import { parseGlossary, type ParsedGlossary } from './parse';
-import { isPresetName, PRESET_NAMES, PRESET_TEXT, presetPath, type PresetName } from './presets';
+import { isPresetName, PRESET_DATA, PRESET_NAMES, presetPath, type PresetName } from './presets';
 import type { MergedGlossary } from './types';
 
 /** What the loader needs from its host. */
@@ -86,15 +86,17 @@ function finish(state: LoadState): LoadedGlossary {
 const parsedPresets = new Map<PresetName, ParsedGlossary>();
 
 /**
- * A preset parsed once per process: it is under every house glossary, so reparsing
- * its 850 lines on each load would cost more than a typical house file. The data is
- * frozen, because every load shares it.
+ * A preset as a parsed glossary. Its data was parsed and validated at build time;
+ * it is frozen, because every load shares it. Presets carry no pins, so their
+ * positions (used only in messages about a file's own entries) are never asked for.
  */
 function parsedPreset(name: PresetName): ParsedGlossary {
   let parsed = parsedPresets.get(name);
   if (!parsed) {
-    parsed = parseGlossary(PRESET_TEXT[name], presetPath(name));
-    if (parsed.glossary) deepFreeze(parsed.glossary);
+    const glossary = PRESET_DATA[name];
+    deepFreeze(glossary);
+    const start = () => ({ line: 1, column: 1 });
+    parsed = { glossary, problems: [], positionOf: start, keyPositionOf: start };
     parsedPresets.set(name, parsed);
   }
   return parsed;

@@ -1,5 +1,5 @@
-/** YAML files are embedded as text by the bundler and the test runner. */
+/** The registry presets (server/registry/*.yaml) are embedded by the bundler and the test runner as parsed, schema-validated data. */
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  const data: unknown;
+  export default data;
 }

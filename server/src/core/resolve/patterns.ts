@@ -4,7 +4,7 @@
  * and cues. Only the grammar that ties a label or attribution to a use lives here
  * ("in X's sense", "X-style", "(label)"); every name and cue comes from the registry.
  */
-import { cuePattern, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
+import { COMPACT_SEPARATOR, cuePattern, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import type { Term } from '../registry';
 
 /** Nouns that make "X's ___" an attribution of a sense. */
@@ -99,9 +99,9 @@ function compile(term: Term): TermPatterns {
   }
   const B = WORD_BEFORE;
   const E = WORD_AFTER;
-  const LABEL = labelPhrases.size ? phrasesToPattern(labelPhrases) : '(?!)';
-  const NAME = attributionPhrases.length ? phrasesToPattern(attributionPhrases) : '(?!)';
-  const ANY_NAME = possessors.size ? phrasesToPattern([...possessors, ...attributionPhrases]) : NAME;
+  const LABEL = labelPhrases.size ? phrasesToPattern(labelPhrases, COMPACT_SEPARATOR) : '(?!)';
+  const NAME = attributionPhrases.length ? phrasesToPattern(attributionPhrases, COMPACT_SEPARATOR) : '(?!)';
+  const ANY_NAME = possessors.size ? phrasesToPattern([...possessors, ...attributionPhrases], COMPACT_SEPARATOR) : NAME;
   const ATTR = [
     `${B}(?:${NAME})${POSSESSIVE}?\\s+${SENSE_ADJECTIVES}(?:${SENSE_NOUNS})${E}`,
     `(?:${B}(?:${ANY_NAME})${POSSESSIVE}\\s+)?${B}(?:${NAME})${E}`,
