@@ -85,10 +85,9 @@ describe.concurrent('occurrences --format json', () => {
     ]);
   });
 
-  // BUG (CLI, server/src/cli/read.ts keeps the BOM in the text): a BOM is not a
-  // character the writer sees, and editors (VS Code, and so LSP) report the first
-  // word of a file with a BOM at column 1; the CLI reports column 2.
-  it.fails('a BOM does not shift the columns of the first line', async () => {
+  // A BOM is not a character the writer sees: editors (VS Code, and so LSP) report
+  // the first word of a file with a BOM at column 1, and so does the CLI.
+  it('a BOM does not shift the columns of the first line', async () => {
     expect(await positionsOf('bom.md')).toEqual([['inner alignment', 1, 1, 1, 16]]);
   });
 

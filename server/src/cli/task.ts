@@ -157,7 +157,7 @@ export class FileProcessor {
       return { result: withDetail(result, detail), diff: createTwoFilesPatch(`a/${job.shown}`, `b/${job.shown}`, draft.text, fixed.text, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY }) };
     }
     try {
-      writeFileAtomic(job.absolute, fixed.text);
+      writeFileAtomic(job.absolute, draft.bom ? `\uFEFF${fixed.text}` : fixed.text);
     } catch (error) {
       if (!(error instanceof WriteError)) throw error;
       // Report the findings of the file as it still is on disk.
