@@ -1,7 +1,7 @@
 // The built-in presets as data: parsed from server/registry/*.yaml and validated
 // against the glossary schema at build time, so the CLI and the server start without
 // parsing YAML or compiling the schema. Used by scripts/build.mjs (esbuild) and
-// vitest.config.ts, so tests run on exactly what ships.
+// vitest.config.mts, so tests run on exactly what ships.
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
