@@ -69,7 +69,7 @@ describe('avoid-term', () => {
     const findings = run(text, house).findings.filter((f) => f.rule === 'avoid-term');
     expect(findings.map((f) => f.span)).toEqual(spans);
     for (const f of findings) expect(f.fixes.map((x) => [x.kind, x.title, x.safe, x.preferred])).toEqual([['replace', `Replace with "${f === findings[0] ? 'Goal misgeneralization' : 'goal misgeneralization'}"`, true, true]]);
-    expect(applyEdits(text, findings.flatMap((f) => f.fixes[0].edits))).toBe('Goal misgeneralization again, then an goal misgeneralization.');
+    expect(applyEdits(text, findings.flatMap((f) => f.fixes[0].edits))).toBe('Goal misgeneralization again, then a goal misgeneralization.');
   });
 
   it('matches spelling variants of the phrase, as terms are matched', () => {

@@ -63,7 +63,7 @@ export function avoidTermFindings(doc: ParsedDocument, resolution: Resolution, r
       if (overlapsIgnoredTerm(resolution, index, plainStart, plainEnd)) continue;
       const raw = { term: '', span, text: m[0], context: index, plainStart, plainEnd };
       if (mentionReason(raw, resolution.views[index], null, PHRASE_AS_TERM)) continue;
-      out.push({ message: avoidMessage(m[0], entry), span, fixes: avoidFixes(doc.text.slice(span.start, span.end), m[0], span, entry) });
+      out.push({ message: avoidMessage(m[0], entry), span, fixes: avoidFixes(doc.text, m[0], span, entry) });
     }
   });
   return out;
@@ -82,12 +82,24 @@ export function avoidMessage(written: string, entry: AvoidEntry): string {
   return `"${phrase}" is on the house avoid list${use}${reason}.`;
 }
 
-function avoidFixes(source: string, plain: string, span: Finding['span'], entry: AvoidEntry): Fix[] {
+function avoidFixes(text: string, plain: string, span: Finding['span'], entry: AvoidEntry): Fix[] {
   if (!entry.use?.trim()) return [];
+  const source = text.slice(span.start, span.end);
   const replacement = keepFirstLetterCase(source, entry.use.trim());
   // Markup inside the match (emphasis, a link) would be lost: offer the fix, but not for fix-all.
   const plainSource = source.replace(/\s+/g, ' ') === plain.replace(/\s+/g, ' ');
-  return [{ kind: 'replace', title: `Replace with "${replacement}"`, edits: [{ span, newText: replacement }], preferred: true, safe: plainSource }];
+  const edits = [{ span, newText: replacement }];
+  // "an inner alignment failure" -> "a goal misgeneralization": the article follows the new word.
+  const article = /(?<![\p{L}\p{N}])(an?|An?|AN?)(\s+)$/u.exec(text.slice(Math.max(0, span.start - 8), span.start));
+  if (article) {
+    const wanted = /^[aeiou]/i.test(replacement) ? 'an' : 'a';
+    if (article[1].toLowerCase() !== wanted) {
+      const at = span.start - article[0].length;
+      const cased = article[1] === article[1].toUpperCase() && article[1].length > 1 ? wanted.toUpperCase() : article[1][0] === 'A' ? `A${wanted.slice(1)}` : wanted;
+      edits.unshift({ span: { start: at, end: at + article[1].length }, newText: cased });
+    }
+  }
+  return [{ kind: 'replace', title: `Replace with "${replacement}"`, edits, preferred: true, safe: plainSource }];
 }
 
 /** "Inner alignment failure" -> "Goal misgeneralization": a capital that starts the phrase starts the replacement. */
