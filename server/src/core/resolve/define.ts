@@ -54,20 +54,30 @@ export function isDefinitionSite(occurrence: RawOccurrence, view: ContextView): 
   return headsDefinition(occurrence, view);
 }
 
+/**
+ * How far back a definition's opening words are looked for. The patterns need a few
+ * words; looking back to the start of the sentence made a long sentence (a pasted
+ * 10 MB line) with many uses quadratic.
+ */
+const LOOK_BACK = 200;
+
 function headsDefinition(occurrence: RawOccurrence, view: ContextView): boolean {
   const plain = view.plain;
   const { plainStart: start, plainEnd: end } = occurrence;
   const sentence = view.sentence(start);
-  const before = plain.slice(sentence.start, start);
+  const from = Math.max(sentence.start, start - LOOK_BACK);
+  const before = plain.slice(from, start);
+  // The checks anchored at the sentence's start only hold when nothing was cut off.
+  const opensSentence = from === sentence.start && before.trim() === '';
   const after = plain.slice(end, Math.min(plain.length, end + 80));
   if (BY_BEFORE.test(before) && MEAN_AFTER.test(after)) return true;
   if (USE_BEFORE.test(before) && USE_AFTER.test(after)) return true;
   if (DEFINE_BEFORE.test(before) && AS_AFTER.test(after)) return true;
   if (TAKE_BEFORE.test(before) && TO_MEAN_AFTER.test(after)) return true;
-  if (HERE_MEANS_AFTER.test(after) && before.trim() === '') return true;
-  if (SCOPE_BEFORE.test(before.trim()) && MEANS_AFTER.test(after)) return true;
+  if (HERE_MEANS_AFTER.test(after) && opensSentence) return true;
+  if (from === sentence.start && SCOPE_BEFORE.test(before.trim()) && MEANS_AFTER.test(after)) return true;
   if (SAY_BEFORE.test(before) && WHEN_AFTER.test(after)) return true;
-  if (AS_WE_USE_AFTER.test(after) && before.trim() === '') return true;
+  if (AS_WE_USE_AFTER.test(after) && opensSentence) return true;
   const lead = view.context.leadStrong;
   if (lead && start >= lead.start && end <= lead.end) {
     const strongText = plain.slice(lead.start, lead.end).replace(/[\s.:\u2014\u2013-]+$/, '');

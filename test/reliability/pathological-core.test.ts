@@ -1,0 +1,28 @@
+/**
+ * Pathological drafts through the engine: run-on lines with tens of thousands of
+ * uses, paragraphs of thousands of sentences or links, markup nested thousands deep.
+ * Each must be analysed in full, with every range valid. Each case here was once
+ * quadratic (minutes) or overflowed the call stack; the test timeout is what catches
+ * a regression, the figures are in bench/pathological.mjs.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze, presetRegistry } from '../../server/src/core';
+import { analysisProblems } from './invariants';
+
+const registry = presetRegistry();
+/** Generous: each case takes seconds on a loaded machine; the quadratic versions took minutes. */
+const SLOW = { timeout: 120_000 };
+
+function checked(text: string) {
+  const analysis = analyze(text, registry);
+  expect(analysisProblems(text, analysis)).toEqual([]);
+  return analysis;
+}
+
+describe('long run-on text', () => {
+  it('flags every one of 20,000 uses in one sentence without a full stop', SLOW, () => {
+    const a = checked('inner alignment word '.repeat(20_000));
+    expect(a.occurrences).toHaveLength(20_000);
+    expect(a.findings.filter((f) => f.rule === 'ambiguous-term')).toHaveLength(20_000);
+  });
+});
