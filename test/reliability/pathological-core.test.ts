@@ -26,3 +26,11 @@ describe('long run-on text', () => {
     expect(a.findings.filter((f) => f.rule === 'ambiguous-term')).toHaveLength(20_000);
   });
 });
+
+describe('paragraphs of thousands of sentences', () => {
+  it('gives each of 5,000 contradicted claims in one paragraph its own claim-check finding', SLOW, () => {
+    const a = checked('Outer and inner alignment together guarantee impact alignment. '.repeat(5_000));
+    expect(a.findings.filter((f) => f.rule === 'claim-check')).toHaveLength(5_000);
+  });
+
+});

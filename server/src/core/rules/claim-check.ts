@@ -54,6 +54,14 @@ const LEAD_AFTER = /^\s*(?::|\u2014|\u2013|--)\s/;
 const SUBJECT_AFTER = /^\s+(?:also\s+|then\s+|alone\s+)?(?:ensures?|guarantees?|gives?|yields?|implies|entails?|requires?|needs?|produces?)\b/i;
 const YES = /^\s*(?:\d+[.)]\s*)?(?:yes|yep|correct|right|indeed|true|exactly)\b/i;
 
+/** More graph terms than this in one sentence: not read as a claim (see claimCheck). */
+const MAX_CLAIM_ITEMS = 32;
+/**
+ * How far after a claim a rejection ("that is wrong") is looked for in its paragraph:
+ * every real paragraph fits, and a pasted megabyte of claims stays linear.
+ */
+const REJECTION_REACH = 5000;
+
 /** Findings of claim-check (severity filled in by the caller). */
 export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry): Draft[] {
   const rules = registry.implications;
@@ -89,15 +97,26 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
       for (let m = regex.exec(plain); m; m = regex.exec(plain)) items.push({ term, start: m.index, end: m.index + m[0].length });
     }
     items.sort((a, b) => a.start - b.start);
-    const sentences = new Map<number, Range>();
+    // Items grouped by their sentence in one pass: filtering every item per sentence
+    // was quadratic in a paragraph of many short sentences.
+    const sentences = new Map<number, { range: Range; items: Item[] }>();
+    const sentenceOf = (s: Range) => {
+      let entry = sentences.get(s.start);
+      if (!entry) sentences.set(s.start, (entry = { range: s, items: [] }));
+      return entry;
+    };
     for (const item of items) {
       const s = view.sentence(item.start);
-      sentences.set(s.start, s);
+      const entry = sentenceOf(s);
+      if (item.end <= s.end) entry.items.push(item);
     }
-    if (yesAnswer) sentences.set(0, view.sentence(0));
-    for (const sentence of [...sentences.values()].sort((a, b) => a.start - b.start)) {
+    if (yesAnswer) sentenceOf(view.sentence(0));
+    for (const { range: sentence, items: all } of [...sentences.values()].sort((a, b) => a.range.start - b.range.start)) {
+      // A "sentence" naming this many terms is a pasted list or a run-on line, not a
+      // claim; reading it would cost the square of its length.
+      if (all.length > MAX_CLAIM_ITEMS) continue;
       const text = plain.slice(sentence.start, sentence.end);
-      const inSentence = items.filter((i) => i.start >= sentence.start && i.end <= sentence.end && !overlapsEarlier(i, items));
+      const inSentence = all.filter((i) => !overlapsEarlier(i, all));
       if (inSentence.some((i) => view.inQuotes(i.start, i.end) || (i.occurrence && (i.occurrence.status === 'mention' || i.occurrence.status === 'ignored')))) continue;
       if (definesATerm(plain, sentence, inSentence)) continue;
       const claim = readClaim(plain, sentence, inSentence);
@@ -112,7 +131,7 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
       }
       if (!judged) continue;
       if (REPORTED.test(plain.slice(sentence.start, judged.premises[0]?.start ?? judged.conclusion.start))) continue;
-      if (REJECTED.test(plain.slice(sentence.end))) continue;
+      if (REJECTED.test(plain.slice(sentence.end, sentence.end + REJECTION_REACH))) continue;
       const message = judge(judged, registry, senses);
       if (!message) continue;
       out.push({ message, span: toSourceSpan(context, sentence.start, trimEnd(plain, sentence)), fixes: [] });
