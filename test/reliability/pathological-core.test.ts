@@ -25,6 +25,13 @@ describe('long run-on text', () => {
     expect(a.occurrences).toHaveLength(20_000);
     expect(a.findings.filter((f) => f.rule === 'ambiguous-term')).toHaveLength(20_000);
   });
+
+  it('reads a sense named at the start of a 10,000-use sentence for the uses near it only', SLOW, () => {
+    const a = checked(`In Hubinger's sense, inner alignment matters, and ${'inner alignment and '.repeat(10_000)}more.`);
+    expect(a.occurrences).toHaveLength(10_001);
+    expect(a.occurrences[0]).toMatchObject({ status: 'qualified', sense: 'objective-focused' });
+    expect(a.occurrences[10_000].status).toBe('ambiguous');
+  });
 });
 
 describe('paragraphs of thousands of sentences', () => {

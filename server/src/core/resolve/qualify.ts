@@ -14,6 +14,8 @@ export interface Qualification {
   via: Exclude<Via, null>;
 }
 
+/** How far back in its sentence an attribution may stand ("Under Shah's usage, ... inner misalignment"). */
+const CLAUSE_REACH = 1000;
 const TRAILING_NOUN = /^\s+(?:failures?|problems?|issues?|concerns?|cases?|risks?)\b/i;
 const CLAUSE_BREAK = /;|\.\s|\bbut\b|\bwhereas\b|\bwhile\b|\bunlike\b/i;
 
@@ -52,7 +54,11 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   }
   const link = linkQualification(occurrence, view, term, registry);
   if (link) return link;
-  const clause = plain.slice(sentence.start, start);
+  // The sentence up to the use, at most CLAUSE_REACH back: reading whole run-on
+  // sentences made a pasted line with thousands of uses quadratic. A cut-off clause
+  // starts with an ellipsis, so it never looks like the opening of a sentence.
+  const from = Math.max(sentence.start, start - CLAUSE_REACH);
+  const clause = from > sentence.start ? `\u2026${plain.slice(from, start)}` : plain.slice(sentence.start, start);
   const subject = patterns.subjectBefore?.exec(clause);
   if (subject) {
     const q = viaOf(subject[0]);
