@@ -40,4 +40,8 @@ describe('paragraphs of thousands of sentences', () => {
     expect(a.findings.filter((f) => f.rule === 'claim-check')).toHaveLength(5_000);
   });
 
+  it('flags each of 10,000 sentences that open with the term', SLOW, () => {
+    const a = checked('Inner alignment is about goals. '.repeat(10_000));
+    expect(a.findings.filter((f) => f.rule === 'ambiguous-term')).toHaveLength(10_000);
+  });
 });

@@ -60,7 +60,7 @@ export function mentionReason(occurrence: RawOccurrence, view: ContextView, prev
   if (WAYS_AFTER.test(after) || HAS_SENSES_AFTER.test(after) || MEANS_THINGS_AFTER.test(after)) return 'phrase';
   if (IS_A_WORD_AFTER.test(after) || (ADVICE_BEFORE.test(before) && ADVICE_AFTER.test(after))) return 'phrase';
   if (previous?.byPhrase && previous.occurrence.context === occurrence.context && COORDINATED.test(plain.slice(previous.occurrence.plainEnd, start))) return 'phrase';
-  if (term.contested && plain.slice(sentence.start, start).trim() === '' && DEFINING_VERB_AFTER.test(after) && comparesDefinitions(plain, term)) return 'phrase';
+  if (term.contested && plain.slice(sentence.start, start).trim() === '' && DEFINING_VERB_AFTER.test(after) && view.memo(`compares\u0000${term.id}`, () => comparesDefinitions(plain, term))) return 'phrase';
   return null;
 }
 
@@ -94,7 +94,7 @@ function inSourceTitle(start: number, end: number, view: ContextView, term: Term
   return spans.some((s) => s.start <= start && end <= s.end);
 }
 
-/** A passage compares definitions when it names at least two senses of the term. */
+/** A passage compares definitions when it names at least two senses of the term (read once per paragraph: see mentionReason). */
 function comparesDefinitions(plain: string, term: Term): boolean {
   const patterns = termPatterns(term);
   if (!patterns.anyPhrase) return false;
