@@ -44,4 +44,10 @@ describe('paragraphs of thousands of sentences', () => {
     const a = checked('Inner alignment is about goals. '.repeat(10_000));
     expect(a.findings.filter((f) => f.rule === 'ambiguous-term')).toHaveLength(10_000);
   });
+
+  it('qualifies each of 10,000 uses by its own source link', SLOW, () => {
+    const a = checked('[inner alignment](https://arxiv.org/abs/1906.01820) '.repeat(10_000));
+    expect(a.occurrences).toHaveLength(10_000);
+    expect(a.occurrences.every((o) => o.status === 'qualified' && o.via === 'link')).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@
  * Qualification: the occurrence itself carries its sense, through a sense name next
  * to it, an attribution grammatically tied to it, or a link to a one-sense source.
  */
+import type { ProseLink } from '../markdown/prose';
 import type { Registry, Term } from '../registry';
 import { sourceKey } from '../sources';
 import type { RawOccurrence, Via } from '../types';
@@ -92,8 +93,8 @@ function sentenceAttribution(before: string, regex: RegExp | null, viaOf: (text:
 }
 
 function linkQualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
-  for (const link of view.context.links) {
-    if (link.start > occurrence.plainStart || link.end < occurrence.plainEnd) continue;
+  const link = linkAround(view, occurrence.plainStart);
+  if (link && link.end >= occurrence.plainEnd) {
     const key = sourceKey(link.url);
     const ids = key ? registry.sourcesByUrl.get(key) : undefined;
     if (!ids) return null;
@@ -101,4 +102,25 @@ function linkQualification(occurrence: RawOccurrence, view: ContextView, term: T
     return senses.length === 1 ? { sense: senses[0].id, via: 'link' } : null;
   }
   return null;
+}
+
+/**
+ * The link whose text starts at or before plain offset `start`, the last such one
+ * (links never overlap, so only it can contain a use starting there). Found by
+ * binary search: scanning every link for every use was quadratic in a paragraph of
+ * thousands of links.
+ */
+function linkAround(view: ContextView, start: number): ProseLink | undefined {
+  const links = view.memo('links-by-start', () => [...view.context.links].sort((a, b) => a.start - b.start));
+  let lo = 0;
+  let hi = links.length - 1;
+  let found: ProseLink | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid].start <= start) {
+      found = links[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
