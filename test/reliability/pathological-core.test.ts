@@ -51,3 +51,11 @@ describe('paragraphs of thousands of sentences', () => {
     expect(a.occurrences.every((o) => o.status === 'qualified' && o.via === 'link')).toBe(true);
   });
 });
+
+describe('deep nesting', () => {
+  it('finds a term inside block quotes nested 10,000 deep', SLOW, () => {
+    const text = `${'>'.repeat(10_000)} inner alignment\n`;
+    const a = checked(text);
+    expect(a.occurrences.map((o) => text.slice(o.span.start, o.span.end))).toEqual(['inner alignment']);
+  });
+});

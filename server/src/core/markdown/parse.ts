@@ -96,32 +96,43 @@ function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-function walkBlock(node: RootContent | Root, state: WalkState, inListItem: boolean): void {
-  switch (node.type) {
-    case 'paragraph':
-      addContext(node, inListItem ? 'listItem' : 'paragraph', state);
-      return;
-    case 'heading': {
-      const context = addContext(node, 'heading', state);
-      state.headings.push({ depth: (node as Heading).depth, text: context?.plain.trim() ?? '', span: spanOf(node) });
-      if (context) context.section = state.headings.length - 1;
-      return;
+/**
+ * Visits blocks in document order with an explicit stack: a draft can nest block
+ * quotes or lists thousands deep, which overflowed the call stack when this recursed.
+ */
+function walkBlock(root: RootContent | Root, state: WalkState, inListItem: boolean): void {
+  const stack: { node: RootContent | Root; inListItem: boolean }[] = [{ node: root, inListItem }];
+  const pushChildren = (children: readonly RootContent[], inList: boolean) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inListItem: inList });
+  };
+  while (stack.length) {
+    const { node, inListItem: inList } = stack.pop()!;
+    switch (node.type) {
+      case 'paragraph':
+        addContext(node, inList ? 'listItem' : 'paragraph', state);
+        break;
+      case 'heading': {
+        const context = addContext(node, 'heading', state);
+        state.headings.push({ depth: (node as Heading).depth, text: context?.plain.trim() ?? '', span: spanOf(node) });
+        if (context) context.section = state.headings.length - 1;
+        break;
+      }
+      case 'html':
+        state.directives.push(...parseDirectives(node as Html, state.text));
+        break;
+      case 'definition':
+        if (!state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url);
+        break;
+      case 'listItem':
+        pushChildren(node.children, true);
+        break;
+      case 'code':
+      case 'yaml':
+      case 'thematicBreak':
+        break;
+      default:
+        if ('children' in node) pushChildren((node as Parent).children as RootContent[], inList);
     }
-    case 'html':
-      state.directives.push(...parseDirectives(node as Html, state.text));
-      return;
-    case 'definition':
-      if (!state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url);
-      return;
-    case 'listItem':
-      for (const child of node.children) walkBlock(child, state, true);
-      return;
-    case 'code':
-    case 'yaml':
-    case 'thematicBreak':
-      return;
-    default:
-      if ('children' in node) for (const child of (node as Parent).children) walkBlock(child as RootContent, state, inListItem);
   }
 }
 
@@ -160,46 +171,64 @@ interface InlineState {
   state: WalkState;
 }
 
-function walkInline(node: PhrasingContent, inline: InlineState): void {
+/**
+ * Appends one inline node's prose to the builder, in order, with an explicit stack
+ * (emphasis nested thousands deep overflowed the call stack when this recursed).
+ * A link's range is recorded once its children are in, by a step queued after them.
+ */
+function walkInline(root: PhrasingContent, inline: InlineState): void {
   const { builder, state } = inline;
-  switch (node.type) {
-    case 'text': {
-      const { start, end } = spanOf(node);
-      builder.appendText(node.value, state.text, start, end);
-      return;
+  const stack: (PhrasingContent | (() => void))[] = [root];
+  const pushChildren = (children: readonly PhrasingContent[]) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  };
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (typeof node === 'function') {
+      node();
+      continue;
     }
-    case 'break':
-      builder.appendMask(spanOf(node).start, '\n');
-      return;
-    case 'inlineCode':
-    case 'image':
-    case 'imageReference':
-      builder.appendMask(spanOf(node).start);
-      return;
-    case 'html':
-      state.directives.push(...parseDirectives(node as Html, state.text));
-      builder.appendMask(spanOf(node).start);
-      return;
-    case 'link': {
-      // An autolink (<https://...>, <name@example.com>) shows its address as its text:
-      // it is a URL, not prose, whatever the scheme.
-      if (state.text.charCodeAt(spanOf(node).start) === 60 /* < */) {
-        builder.appendMask(spanOf(node).start);
-        return;
+    switch (node.type) {
+      case 'text': {
+        const { start, end } = spanOf(node);
+        builder.appendText(node.value, state.text, start, end);
+        break;
       }
-      const start = builder.length;
-      for (const child of node.children) walkInline(child, inline);
-      inline.links.push({ start, end: builder.length, url: node.url });
-      return;
+      case 'break':
+        builder.appendMask(spanOf(node).start, '\n');
+        break;
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+        builder.appendMask(spanOf(node).start);
+        break;
+      case 'html':
+        state.directives.push(...parseDirectives(node as Html, state.text));
+        builder.appendMask(spanOf(node).start);
+        break;
+      case 'link': {
+        // An autolink (<https://...>, <name@example.com>) shows its address as its text:
+        // it is a URL, not prose, whatever the scheme.
+        if (state.text.charCodeAt(spanOf(node).start) === 60 /* < */) {
+          builder.appendMask(spanOf(node).start);
+          break;
+        }
+        const start = builder.length;
+        const url = node.url;
+        stack.push(() => inline.links.push({ start, end: builder.length, url }));
+        pushChildren(node.children);
+        break;
+      }
+      case 'linkReference': {
+        const start = builder.length;
+        const identifier = node.identifier;
+        stack.push(() => inline.refs.push({ start, end: builder.length, identifier }));
+        pushChildren(node.children);
+        break;
+      }
+      default:
+        if ('children' in node) pushChildren((node as Parent).children as PhrasingContent[]);
     }
-    case 'linkReference': {
-      const start = builder.length;
-      for (const child of node.children) walkInline(child, inline);
-      inline.refs.push({ start, end: builder.length, identifier: node.identifier });
-      return;
-    }
-    default:
-      if ('children' in node) for (const child of (node as Parent).children) walkInline(child as PhrasingContent, inline);
   }
 }
 
