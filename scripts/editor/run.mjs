@@ -33,6 +33,9 @@ const CI = Boolean(process.env.CI) && !/^(false|0)$/i.test(process.env.CI);
 const BREAK = process.env.ALIGNMENT_TERMS_EDITOR_BREAK;
 /** Log lines of an offline workbench that say nothing about our extension. */
 const NOISE = /open-vsx\.org|authentication provider 'github'|^\s+at |AccountPolicyGate|AgentHost|Creating a socket|connection token|reconnection-grace-time|builtin extensions cache|Service Worker/;
+/** ALIGNMENT_TERMS_EDITOR_ONLY=vscode,ui,neovim (any subset) runs only those suites. */
+const ONLY = process.env.ALIGNMENT_TERMS_EDITOR_ONLY ? new Set(process.env.ALIGNMENT_TERMS_EDITOR_ONLY.split(',').map((s) => s.trim())) : null;
+const wants = (suite) => !ONLY || ONLY.has(suite);
 const say = (line) => console.log(`test:editor: ${line}`);
 
 const timings = [];
@@ -50,7 +53,7 @@ async function timed(label, fn) {
 const checks = [];
 function record(suite, name, ok, detail = '') {
   checks.push({ suite, name, ok, detail });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${suite}: ${name}${ok ? '' : `\n       ${detail}`}`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${suite}: ${name}${ok ? '' : `\n${String(detail).replace(/^/gm, '       ')}`}`);
 }
 
 /** Runs `command` in the repository under the build lock the CLI tests share (flock, where there is one). */
@@ -99,12 +102,18 @@ async function codeServerSuites(tools, runDir) {
   const server = await timed('code-server: start', () => startCodeServer(tools, profile));
   say(`code-server ${tools.codeServer.entry.match(/code-server-([\d.]+)/)?.[1]} listening on ${server.url} (127.0.0.1 only)`);
 
+  if (wants('vscode')) await extensionHostSuite(tools, runDir, server.url, extension, suite);
+  if (wants('ui')) await uiSuite(tools, runDir, server.url);
+  return server.port;
+}
+
+async function extensionHostSuite(tools, runDir, url, extension, suite) {
   const suiteWorkspace = path.join(runDir, 'workspace-suite');
   cpSync(path.join(ROOT, 'test', 'vscode', 'fixtures', 'workspace'), suiteWorkspace, { recursive: true });
   const exthost = await timed('suite: test/vscode in the extension host', () =>
     runExtensionHostSuite({
       tools,
-      url: server.url,
+      url,
       workspace: suiteWorkspace,
       extensionFolder: extension,
       testsPath: suite,
@@ -121,18 +130,22 @@ async function codeServerSuites(tools, runDir) {
     if (failedTests === 0) record(suiteName, 'the mocha suite runs to the end inside code-server', false, `${why} (log: ${path.relative(ROOT, path.join(OUT, 'exthost-log.txt'))})`);
     else say(`${why} (log: ${path.relative(ROOT, path.join(OUT, 'exthost-log.txt'))})`);
     // The end of what the host logged, without the workbench's offline noise (gallery, GitHub sign-in).
-    const tail = exthost.lines.filter((l) => l.line.trim() && !NOISE.test(l.line) && !l.line.startsWith('[test-event]')).slice(-25);
+    // Mocha's own account of the failures (from "N failing" on), else the end of the log.
+    const kept = exthost.lines.filter((l) => l.line.trim() && !NOISE.test(l.line) && !l.line.startsWith('[test-event]'));
+    const from = kept.findIndex((l) => /^\s*\d+ failing/.test(l.line));
+    const tail = (from >= 0 ? kept.slice(from) : kept.slice(-40)).slice(0, 120);
     for (const l of tail) console.log(`  [extension host ${l.level}] ${l.line}`);
   }
+}
 
+async function uiSuite(tools, runDir, url) {
   const uiWorkspace = path.join(runDir, 'workspace-ui');
   mkdirSync(uiWorkspace, { recursive: true });
   cpSync(path.join(ROOT, 'examples', '01-unsettled-draft.md'), path.join(uiWorkspace, '01-unsettled-draft.md'));
-  const ui = await timed('suite: workbench UI (Chromium)', () => runWorkbenchUi({ tools, url: server.url, workspace: uiWorkspace, browserDir: path.join(runDir, 'chromium-ui'), outDir: OUT }));
+  const ui = await timed('suite: workbench UI (Chromium)', () => runWorkbenchUi({ tools, url, workspace: uiWorkspace, browserDir: path.join(runDir, 'chromium-ui'), outDir: OUT }));
   for (const c of ui.checks) record('code-server UI', c.name, c.ok, c.detail);
   writeFileSync(path.join(OUT, 'code-server-ui.json'), `${JSON.stringify(ui, null, 2)}\n`);
   if (ui.screenshots.length) say(`screenshots: ${ui.screenshots.map((s) => path.relative(ROOT, s)).join(', ')}`);
-  return server.port;
 }
 
 async function neovimSuite(tools, runDir) {
@@ -179,8 +192,8 @@ async function main() {
       const cached = ['node24', 'codeServer', 'playwrightCore'].filter((k) => tools[k]?.cached).length;
       say(`Node 24, code-server and playwright-core from ${root} (${cached === 3 ? 'all cached' : `${3 - cached} of 3 installed now`})`);
     }
-    const skipCodeServer = missing.some((m) => m.needs.includes('code-server'));
-    const skipNeovim = missing.some((m) => m.needs.includes('neovim'));
+    const skipCodeServer = missing.some((m) => m.needs.includes('code-server')) || !(wants('vscode') || wants('ui'));
+    const skipNeovim = missing.some((m) => m.needs.includes('neovim')) || !wants('neovim');
     if (missing.length) {
       const list = missing.map((m) => `${m.what} (${m.how.split('\n')[0]})`).join('; ');
       if (CI) {

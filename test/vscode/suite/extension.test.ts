@@ -81,7 +81,8 @@ describe('alignment-terms in VS Code', () => {
     const [inner] = await diagnostics(document.uri, (l) => l.length === 2);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, inner.range, vscode.CodeActionKind.QuickFix.value);
     const preferred = actions.filter((a) => a.isPreferred);
-    assert.deepEqual(preferred.map((a) => a.title), ['Pin inner alignment to "generalization-focused" for this document']);
+    const offered = actions.map((a) => `${a.isPreferred ? '(preferred) ' : ''}${a.title}`).join(' | ') || 'nothing';
+    assert.deepEqual(preferred.map((a) => a.title), ['Pin inner alignment to "generalization-focused" for this document'], `the preferred quick fix for "${document.getText(inner.range)}"; offered: ${offered}`);
     assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!));
     assert.ok(document.getText().startsWith('---\nalignment-terms:\n  inner-alignment: generalization-focused\n---\n\n# A short draft'));
     const list = await diagnostics(document.uri, (l) => l.length === 1);

@@ -15,7 +15,7 @@ function reportEvents(runner: Mocha.Runner): void {
   if (process.env.ALIGNMENT_TERMS_TEST_EVENTS !== '1') return;
   const emit = (event: object) => console.log(`[test-event] ${JSON.stringify(event)}`);
   runner.on('pass', (test) => emit({ state: 'passed', title: test.fullTitle() }));
-  runner.on('fail', (test, error: Error) => emit({ state: 'failed', title: test.fullTitle(), error: String(error?.message ?? error).split('\n')[0] }));
+  runner.on('fail', (test, error: Error) => emit({ state: 'failed', title: test.fullTitle(), error: String(error?.message ?? error).split('\n').slice(0, 20).join('\n') }));
 }
 
 /** Called by the extension host (see @vscode/test-electron's extensionTestsPath). */
