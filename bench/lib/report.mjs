@@ -97,7 +97,7 @@ export function renderReport(r) {
 
   if (r.cli) {
     out.push('## CLI, whole process', '');
-    out.push(`\`node bin/alignment-terms.js lint --format json FILES\` against a bare single-threaded remark-parse script over the same files (bench/bare-parse.mjs) and textlint ${r.textlint.version} + textlint-rule-terminology ${r.textlint.ruleVersion} configured with the same ${r.textlint.terms} term spellings, run in rotating order, start-up included. Medians of ${Object.values(r.cli).map((c) => c.cli.length).join('/')} runs; peak memory is /usr/bin/time's maximum resident set size.`, '');
+    out.push(`\`node bin/alignment-terms.js lint --format json FILES\` against a bare single-threaded remark-parse script over the same files (bench/bare-parse.mjs) ${r.textlint ? `and textlint ${r.textlint.version} + textlint-rule-terminology ${r.textlint.ruleVersion} configured with the same ${r.textlint.terms} term spellings` : '(textlint was not installed: `npm ci --prefix bench`)'}, run in rotating order, start-up included. Medians of ${Object.values(r.cli).map((c) => c.cli.length).join('/')} runs; peak memory is /usr/bin/time's maximum resident set size.`, '');
     out.push('| files | alignment-terms | bare parse | textlint | alignment-terms / bare | textlint / alignment-terms | target |');
     out.push('|---|---|---|---|---|---|---|');
     for (const [name, c] of Object.entries(r.cli)) {
