@@ -196,7 +196,7 @@ function checkCliOutput(file, expected) {
 }
 
 function cliHelp() {
-  return spawnSync(process.execPath, [path.join(ROOT, 'bin', 'alignment-terms.js'), '--help'], { encoding: 'utf8' }).stdout ?? '';
+  return spawnSync(process.execPath, [path.join(ROOT, 'bin', 'alignment-terms.js'), 'lint', '--help'], { encoding: 'utf8' }).stdout ?? '';
 }
 
 function gitDescribe() {

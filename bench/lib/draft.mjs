@@ -65,25 +65,24 @@ const DIRECTIVES = [
  * ({ paragraphs, sentences, headings }), `rnd` a random source from prng.mjs.
  */
 export function writeDraft(pool, rnd, targetChars, title) {
-  const refs = new Set();
-  const footnotes = [];
+  const ctx = { refs: new Set(), footnotes: [] };
   const out = [frontMatter(rnd, title), `# ${title}`, ''];
   let length = out.join('\n').length;
   const push = (block) => {
     out.push(block, '');
     length += block.length + 2;
   };
-  push(paragraph(pool, rnd, refs, footnotes));
+  push(paragraph(pool, rnd, ctx));
   while (length < targetChars) {
     push(`${rnd.chance(0.8) ? '##' : '###'} ${heading(pool, rnd)}`);
     const blocks = rnd.int(3, 8);
-    for (let i = 0; i < blocks && length < targetChars; i++) push(block(pool, rnd, refs, footnotes));
+    for (let i = 0; i < blocks && length < targetChars; i++) push(block(pool, rnd, ctx));
   }
-  for (const label of refs) {
+  for (const label of ctx.refs) {
     const link = LINKS.find((l) => l.label === label);
     push(`[${label}]: ${link.url}${rnd.chance(0.5) ? ` "${link.text}"` : ''}`);
   }
-  footnotes.forEach((note, i) => push(`[^${i + 1}]: ${note}`));
+  ctx.footnotes.forEach((note, i) => push(`[^${i + 1}]: ${note}`));
   return out.join('\n');
 }
 
@@ -108,23 +107,23 @@ function heading(pool, rnd) {
   return rnd.pick(pool.headings).replace(/[?:.]$/, '');
 }
 
-function block(pool, rnd, refs, footnotes) {
+function block(pool, rnd, ctx) {
   const r = rnd.next();
-  if (r < 0.55) return paragraph(pool, rnd, refs, footnotes);
-  if (r < 0.67) return list(pool, rnd, refs, footnotes);
-  if (r < 0.74) return quote(pool, rnd, refs, footnotes);
+  if (r < 0.55) return paragraph(pool, rnd, ctx);
+  if (r < 0.67) return list(pool, rnd, ctx);
+  if (r < 0.74) return quote(pool, rnd, ctx);
   if (r < 0.81) return fenced(rnd);
   if (r < 0.84) return table(rnd);
-  if (r < 0.87) return `${rnd.pick(DIRECTIVES)}\n${paragraph(pool, rnd, refs, footnotes)}`;
+  if (r < 0.87) return `${rnd.pick(DIRECTIVES)}\n${paragraph(pool, rnd, ctx)}`;
   if (r < 0.89) return `    # indented code: inner alignment stays out of prose\n    loss = criterion(model(x), y)`;
   if (r < 0.91) return `<details><summary>Notes on inner alignment</summary>\n\nHTML blocks are not prose: outer alignment here is skipped.\n\n</details>`;
   if (r < 0.93) return '* * *';
-  return paragraph(pool, rnd, refs, footnotes);
+  return paragraph(pool, rnd, ctx);
 }
 
-function paragraph(pool, rnd, refs, footnotes) {
+function paragraph(pool, rnd, ctx) {
   let text = rnd.chance(0.75) ? rnd.pick(pool.paragraphs) : sentences(pool, rnd, rnd.int(2, 5));
-  text = decorate(text, rnd, refs, footnotes);
+  text = decorate(text, rnd, ctx);
   return rnd.chance(0.5) ? wrap(text, rnd.int(68, 100)) : text;
 }
 
@@ -136,16 +135,16 @@ function sentences(pool, rnd, n) {
 }
 
 /** Spelling variants, links, inline code, emphasis and footnotes, each by chance. */
-function decorate(text, rnd, refs, footnotes) {
+function decorate(text, rnd, ctx) {
   if (rnd.chance(0.35)) {
     const [pattern, replacement] = rnd.pick(VARIANTS);
     text = text.replace(pattern, replacement);
   }
   if (rnd.chance(0.25)) {
     const link = rnd.pick(LINKS);
-    if (rnd.chance(0.5)) text += ` See [${link.text}](${link.url}).`;
+    if (rnd.chance(0.7)) text += ` See [${link.text}](${link.url}).`;
     else {
-      refs.add(link.label);
+      ctx.refs.add(link.label);
       text += ` Compare [${link.text}][${link.label}].`;
     }
   }
@@ -153,8 +152,8 @@ function decorate(text, rnd, refs, footnotes) {
   if (rnd.chance(0.2)) text = insertAtSpace(text, rnd, ` ${rnd.pick(INLINE_CODE)}`);
   if (rnd.chance(0.15)) text = text.replace(/\b(inner|outer) (alignment|misalignment)\b/i, (m) => (rnd.chance(0.5) ? `*${m}*` : `**${m}**`));
   if (rnd.chance(0.06)) {
-    footnotes.push(`On this usage see ${rnd.pick(LINKS).text}; the inner alignment literature is not uniform.`);
-    text += `[^${footnotes.length}]`;
+    ctx.footnotes.push(`On this usage see ${rnd.pick(LINKS).text}; the inner alignment literature is not uniform.`);
+    text += `[^${ctx.footnotes.length}]`;
   }
   return text;
 }
@@ -179,13 +178,13 @@ function wrap(text, width) {
   return lines.join('\n');
 }
 
-function list(pool, rnd, refs, footnotes) {
+function list(pool, rnd, ctx) {
   const ordered = rnd.chance(0.3);
   const marker = rnd.pick(['-', '*', '+']);
   const items = [];
   const n = rnd.int(3, 6);
   for (let i = 0; i < n; i++) {
-    const item = decorate(sentences(pool, rnd, rnd.int(1, 2)), rnd, refs, footnotes);
+    const item = decorate(sentences(pool, rnd, rnd.int(1, 2)), rnd, ctx);
     const bullet = ordered ? `${i + 1}.` : marker;
     items.push(`${bullet} ${wrap(item, 90).replace(/\n/g, `\n${' '.repeat(bullet.length + 1)}`)}`);
     if (rnd.chance(0.1)) items.push(`${' '.repeat(bullet.length + 1)}- ${sentences(pool, rnd, 1)}`);
@@ -193,8 +192,8 @@ function list(pool, rnd, refs, footnotes) {
   return items.join('\n');
 }
 
-function quote(pool, rnd, refs, footnotes) {
-  const body = wrap(decorate(sentences(pool, rnd, rnd.int(1, 3)), rnd, refs, footnotes), 78);
+function quote(pool, rnd, ctx) {
+  const body = wrap(decorate(sentences(pool, rnd, rnd.int(1, 3)), rnd, ctx), 78);
   const lines = body.split('\n').map((l) => `> ${l}`);
   if (rnd.chance(0.4)) lines.push('>', `> — ${rnd.pick(['Evan Hubinger', 'John Wentworth', 'Richard Ngo', 'Rohin Shah'])}`);
   return lines.join('\n');
