@@ -31,12 +31,18 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
   for (const occurrence of resolution.occurrences) {
     if (occurrence.status !== 'ambiguous') continue;
     const term = registry.terms.get(occurrence.term)!;
-    push('ambiguous-term', {
-      message: ambiguityMessage(occurrence, term),
-      span: occurrence.span,
-      term: term.id,
-      fixes: ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter),
+    if (registry.severity['ambiguous-term'] === 'off') continue;
+    const finding: Finding = { rule: 'ambiguous-term', severity: registry.severity['ambiguous-term'] as Finding['severity'], message: ambiguityMessage(occurrence, term), span: occurrence.span, term: term.id, fixes: [] };
+    // Computed when first read (a quick-fix menu, --fix, the JSON report): a long draft
+    // has thousands of ambiguous uses, and each keystroke re-runs the rules.
+    let fixes: Finding['fixes'] | undefined;
+    Object.defineProperty(finding, 'fixes', {
+      enumerable: true,
+      configurable: true,
+      get: () => (fixes ??= ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter)),
+      set: (value: Finding['fixes']) => void (fixes = value),
     });
+    findings.push(finding);
   }
   for (const finding of senseDrift(doc, resolution, registry)) push('sense-drift', finding);
   for (const finding of claimCheck(doc, resolution, registry)) push('claim-check', finding);
