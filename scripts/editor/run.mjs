@@ -86,7 +86,8 @@ function portOpen(port) {
   });
 }
 
-async function codeServerSuites(tools, runDir) {
+/** Runs the code-server suites; `state.port` is set as soon as code-server listens (for the final port check). */
+async function codeServerSuites(tools, runDir, state) {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const vsix = path.join(runDir, `${manifest.name}-${manifest.version}.vsix`);
   const suite = path.join(runDir, 'suite', 'index.js');
@@ -100,11 +101,11 @@ async function codeServerSuites(tools, runDir) {
   if (BREAK === 'server-path') say(`ALIGNMENT_TERMS_EDITOR_BREAK=server-path: ${breakServerPath(extension)} (deliberately broken)`);
   else if (BREAK) throw new Error(`ALIGNMENT_TERMS_EDITOR_BREAK=${BREAK} is not a known way to break the extension (known: server-path)`);
   const server = await timed('code-server: start', () => startCodeServer(tools, profile));
+  state.port = server.port;
   say(`code-server ${tools.codeServer.entry.match(/code-server-([\d.]+)/)?.[1]} listening on ${server.url} (127.0.0.1 only)`);
 
   if (wants('vscode')) await extensionHostSuite(tools, runDir, server.url, extension, suite);
   if (wants('ui')) await uiSuite(tools, runDir, server.url);
-  return server.port;
 }
 
 async function extensionHostSuite(tools, runDir, url, extension, suite) {
@@ -161,7 +162,7 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const runDir = mkdtempSync(path.join(tmpdir(), 'alignment-terms-editor-'));
   markRun(runDir);
-  let port;
+  const state = { port: undefined };
   let cleaned = false;
   const cleanup = async () => {
     if (cleaned) return;
@@ -207,7 +208,7 @@ async function main() {
     }
     if (!skipCodeServer) {
       try {
-        port = await codeServerSuites(tools, runDir);
+        await codeServerSuites(tools, runDir, state);
       } catch (error) {
         record('code-server', 'set-up (pack, install, start)', false, String(error?.message ?? error));
       }
@@ -220,6 +221,7 @@ async function main() {
   } finally {
     await timed('stop everything', cleanup);
     const left = markedProcesses();
+    const { port } = state;
     const portLeft = port ? await portOpen(port) : false;
     if (left.length || portLeft || existsSync(runDir)) {
       record('test:editor', 'nothing left behind', false, `processes ${left.join(', ') || 'none'}, port ${port} ${portLeft ? 'still open' : 'closed'}, run folder ${existsSync(runDir) ? 'still there' : 'removed'}`);

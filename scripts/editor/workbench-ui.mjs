@@ -53,6 +53,17 @@ async function statusItem(page) {
   return items.find((t) => /ambiguous|alignment/i.test(t)) ?? '';
 }
 
+/** Opens the notification centre through the command palette. */
+async function showNotifications(page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 5000 });
+  await page.keyboard.type('Notifications: Show Notifications');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.notifications-center.visible', { timeout: 5000 });
+}
+
 /** Polls `fn` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
 async function until(fn, timeoutMs, everyMs = 200) {
   const deadline = Date.now() + timeoutMs;
@@ -89,6 +100,8 @@ export async function runWorkbenchUi({ tools, url, workspace, browserDir, outDir
       return true;
     } catch (error) {
       const state = await readWorkbench(page);
+      // Toasts fade; open the notification centre so the failure screenshot shows them too.
+      if (state.notifications?.length) await showNotifications(page).catch(() => {});
       await shot('code-server-failure.png').catch(() => {});
       // Playwright says "page.waitForSelector: Timeout 60000ms exceeded."; say it in seconds.
       const reason = String(error?.message ?? error)

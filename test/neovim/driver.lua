@@ -50,10 +50,12 @@ local ok, err = pcall(function()
   })
   assert(client_id, 'vim.lsp.start_client returned nothing')
   vim.lsp.buf_attach_client(bufnr, client_id)
+  -- A client that is gone has exited: stop waiting then, and say so.
   assert(vim.wait(WAIT, function()
     local c = vim.lsp.get_client_by_id(client_id)
-    return c ~= nil and c.initialized
+    return c == nil or c.initialized
   end, 50), 'the server did not finish initialize within 20 s')
+  assert(vim.lsp.get_client_by_id(client_id), 'the server exited before it finished initialize: ' .. table.concat({ node, server, '--stdio' }, ' '))
   step('initialized')
   local client = vim.lsp.get_client_by_id(client_id)
 
