@@ -143,7 +143,7 @@ describe.concurrent('rules from the glossary', () => {
   it('--fix applies both safe fixes; the draft is then clean', async () => {
     const root = repo({ '.alignment-terms.yaml': glossary, 'post.md': 'A Mesa Optimizer showed an Inner alignment failure.\n' });
     const run = await cli(['lint', 'post.md', '--fix'], root);
-    expect(readFileSync(path.join(root, 'post.md'), 'utf8')).toBe('A Mesa-Optimizer showed an Goal misgeneralization.\n');
+    expect(readFileSync(path.join(root, 'post.md'), 'utf8')).toBe('A Mesa-Optimizer showed a Goal misgeneralization.\n');
     expect(run.code).toBe(0);
   });
 });

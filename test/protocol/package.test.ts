@@ -45,7 +45,9 @@ beforeAll(() => {
   const out = path.join(dir, 'alignment-terms.vsix');
   // The same vsce command as `npm run package`, without rebuilding (other test files may be running the bundles).
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: ROOT, stdio: 'pipe' });
+  const script = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.package as string;
+  const flags = script.slice(script.indexOf('vsce package') + 'vsce package'.length).trim().split(/\s+/);
+  execFileSync(process.execPath, [vsce, 'package', ...flags, '--out', out], { cwd: ROOT, stdio: 'pipe' });
   entries = readZip(out);
 }, 120_000);
 afterAll(() => {
