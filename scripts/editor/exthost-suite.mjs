@@ -5,7 +5,7 @@
 // console line and window.codeAutomationExit(code) when run() settles.
 //
 // Two workarounds make a built workbench honour that payload (both found by trying, see
-// docs/real-editors.md); they are the parts to re-check after a code-server or Chromium bump:
+// README, "Testing in real editors"); they are the parts to re-check after a code-server or Chromium bump:
 //  1. A built workbench ignores `payload` unless developmentOptions.enableSmokeTestDriver
 //     is set, and code-server has no flag for it (`--enable-smoke-test-driver` is an
 //     unknown option). So the page's HTML is rewritten on its way in to set it.

@@ -1,7 +1,7 @@
 /**
  * House glossaries, layered: `extends` (presets, relative paths, chains, a file
  * extended twice, cycles, paths outside the repository) and the documented merge
- * semantics (docs/teams.md, "How glossaries combine"), one test per rule.
+ * semantics (README, "How glossaries combine"), one test per rule.
  */
 import { describe, expect, it } from 'vitest';
 import { loadGlossary, presetRegistry } from '../../server/src/core';

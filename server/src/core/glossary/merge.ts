@@ -1,5 +1,5 @@
 /**
- * Merges glossary layers, base first. Documented semantics (docs/teams.md, "How
+ * Merges glossary layers, base first. Documented semantics (README, "How
  * glossaries combine"): a term is merged field by field and its senses by id, each
  * sense field by field; lists inside them (forms, cues, sources, ...) replace;
  * `pin`, `rules` and `sources` merge by key, `implications` by id and `avoid` by
