@@ -145,6 +145,7 @@ async function uiSuite(tools, runDir, url) {
   cpSync(path.join(ROOT, 'examples', '01-unsettled-draft.md'), path.join(uiWorkspace, '01-unsettled-draft.md'));
   const ui = await timed('suite: workbench UI (Chromium)', () => runWorkbenchUi({ tools, url, workspace: uiWorkspace, browserDir: path.join(runDir, 'chromium-ui'), outDir: OUT }));
   for (const c of ui.checks) record('code-server UI', c.name, c.ok, c.detail);
+  for (const note of ui.seen.notes) say(`note: ${note}`);
   writeFileSync(path.join(OUT, 'code-server-ui.json'), `${JSON.stringify(ui, null, 2)}\n`);
   if (ui.screenshots.length) say(`screenshots: ${ui.screenshots.map((s) => path.relative(ROOT, s)).join(', ')}`);
 }
@@ -168,6 +169,17 @@ async function main() {
     if (cleaned) return;
     cleaned = true;
     await stopAll();
+    // Keep code-server's logs (the extension's output channel is among them) for a post-mortem.
+    for (const [from, to] of [
+      ['code-server/user-data/logs', 'code-server-logs'],
+      ['code-server/server.log', 'code-server-logs/server.log'],
+    ]) {
+      try {
+        if (existsSync(path.join(runDir, from))) cpSync(path.join(runDir, from), path.join(OUT, to), { recursive: true });
+      } catch {
+        /* a log we cannot copy is no reason to fail */
+      }
+    }
     rmSync(runDir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {

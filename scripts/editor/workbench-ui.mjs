@@ -79,11 +79,11 @@ async function until(fn, timeoutMs, everyMs = 200) {
 /**
  * Runs the UI steps against code-server at `url` with `workspace` (which holds FILE).
  * Resolves to `{ checks, seen, screenshots }`; each check is `{ name, ok, detail, seconds }`
- * and the run stops at the first failed one.
+ * and the run stops at the first failed one; `seen.notes` lists retries worth knowing about.
  */
 export async function runWorkbenchUi({ tools, url, workspace, browserDir, outDir }) {
   const checks = [];
-  const seen = {};
+  const seen = { notes: [] };
   const screenshots = [];
   const t0 = Date.now();
   const { context, page } = await launchBrowser(tools, browserDir);
@@ -175,12 +175,20 @@ export async function runWorkbenchUi({ tools, url, workspace, browserDir, outDir
         await page.mouse.move(5, 5);
         await page.keyboard.press('Escape');
         await page.locator('.monaco-hover:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
-        await page.keyboard.press('Control+.');
+        // On a loaded machine a Ctrl+. now and then opens nothing (seen 1 run in about 10);
+        // press it again as a person would, up to three times, and say so in the result.
         const rows = page.locator('.action-widget .monaco-list-row.action');
-        await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+        let presses = 0;
+        while (presses < 3 && !(await rows.first().isVisible())) {
+          presses++;
+          await page.keyboard.press('Control+.');
+          await rows.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+        }
+        if (!(await rows.first().isVisible())) throw new Error('no quick fix menu after pressing Ctrl+. three times (10 s each)');
         seen.quickFixes = (await rows.allTextContents()).map(plain).filter(Boolean);
         if (!seen.quickFixes.some((t) => t.includes(PIN_TITLE))) throw new Error(`the menu offers ${JSON.stringify(seen.quickFixes)}`);
         await shot('code-server-quickfix.png');
+        if (presses > 1) seen.notes.push(`the quick fix menu opened on Ctrl+. press ${presses}, not the first`);
         return seen.quickFixes.join(' | ');
       })) &&
       (await step('it is the preferred fix (first and focused); Enter pins the sense in front matter', async () => {
