@@ -59,3 +59,10 @@ describe('deep nesting', () => {
     expect(a.occurrences.map((o) => text.slice(o.span.start, o.span.end))).toEqual(['inner alignment']);
   });
 });
+
+describe('long lists', () => {
+  it('reads a nested bullet list of 4,000 items (8,000 lines, no blank line) in full', SLOW, () => {
+    const a = checked('- inner alignment\n  - outer alignment\n'.repeat(4_000));
+    expect(a.occurrences).toHaveLength(8_000);
+  });
+});

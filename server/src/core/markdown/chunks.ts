@@ -2,8 +2,11 @@
  * Splits a Markdown document into blocks that parse the same on their own as inside
  * the document, so an incremental analysis can re-parse only the blocks an edit
  * touched. A split falls only where CommonMark cannot carry a construct across: a
- * blank line followed by a line that starts at column 0, outside front matter,
- * fenced code and multi-line HTML blocks (comments, <pre>, <script>, <style>, ...).
+ * blank line followed by a line that starts at column 0, or a bullet list item at
+ * column 0 (it closes every open block and cannot continue a paragraph), outside
+ * front matter, fenced code and HTML blocks. Splitting lists matters beyond the
+ * editor: the parser takes time quadratic in the length of a nested list it reads
+ * as one piece (a 4,000-line nested list: minutes).
  * Link reference definitions are the one thing that crosses blocks; callers pass
  * them along separately (see definitionLines).
  */
@@ -15,6 +18,10 @@ export interface Chunk {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A bullet list item with content at column 0 (a thematic break such as "- - -" splits the same way). */
+const BULLET_ITEM = /^[-+*][ \t]+\S/;
+/** Any HTML at the start of a line: it may open an HTML block that only a blank line ends. */
+const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 const HTML_OPEN = /^ {0,3}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:pre|script|style|textarea)(?:\s|>|$))/i;
 const HTML_CLOSE: [RegExp, RegExp][] = [
   [/^ {0,3}<!--/, /-->/],
@@ -32,6 +39,7 @@ export function splitChunks(text: string): Chunk[] {
   let previousBlank = false;
   let fence: string | null = null;
   let htmlClose: RegExp | null = null;
+  let htmlToBlank = false;
   let frontMatter = text.startsWith('---') || text.startsWith('\uFEFF---');
   let lineNumber = 0;
   while (pos < text.length) {
@@ -48,10 +56,13 @@ export function splitChunks(text: string): Chunk[] {
       if (htmlClose.test(line)) htmlClose = null;
     } else {
       const blank = line.trim() === '';
-      if (!blank && previousBlank && !/^\s/.test(line) && pos > chunkStart) {
+      if (blank) htmlToBlank = false;
+      const startsBlock = previousBlank ? !blank && !/^\s/.test(line) : !htmlToBlank && BULLET_ITEM.test(line);
+      if (startsBlock && pos > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
         chunkStart = pos;
       }
+      if (!blank && HTML_START.test(line)) htmlToBlank = true;
       const fenceOpen = FENCE.exec(line);
       if (fenceOpen) fence = fenceOpen[1];
       else if (HTML_OPEN.test(line)) {
