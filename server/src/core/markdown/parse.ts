@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { LineIndex } from '../positions';
 import type { Span } from '../types';
 import { parseDirectives, type Directive } from './directives';
+import { tameMarkup } from './limits';
 import { MASK, maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -57,7 +58,9 @@ export type ParsedBlocks = Pick<ParsedDocument, 'contexts' | 'frontMatter' | 'di
  * document`, so reference links resolve as they would in the full parse, and keeps
  * only the block itself. Front matter is recognised only when `atDocumentStart`.
  */
-export function parseBlocks(source: string, limit: number, atDocumentStart: boolean): ParsedBlocks {
+export function parseBlocks(written: string, limit: number, atDocumentStart: boolean): ParsedBlocks {
+  // Markup nested past the parser's limits is masked first (same length): see limits.ts.
+  const source = tameMarkup(written, atDocumentStart);
   const tree = (atDocumentStart ? processor : bodyProcessor).parse(source) as Root;
   const state: WalkState = { text: source, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
   let frontMatter: FrontMatter | undefined;
