@@ -62,14 +62,16 @@ export function parseBlocks(written: string, limit: number, atDocumentStart: boo
   // Markup nested past the parser's limits is masked first (same length): see limits.ts.
   const source = tameMarkup(written, atDocumentStart);
   const tree = (atDocumentStart ? processor : bodyProcessor).parse(source) as Root;
+  if (source.charCodeAt(0) === 0xfeff) restoreByteOrderMark(tree);
   const state: WalkState = { text: source, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
   let frontMatter: FrontMatter | undefined;
   for (const node of tree.children) {
     if (node.type === 'yaml' && node.position && frontMatter === undefined && node === tree.children[0]) {
       const start = node.position.start.offset ?? 0;
       const end = node.position.end.offset ?? start;
-      const firstBreak = source.indexOf('\n', start);
-      const yamlStart = firstBreak < 0 ? end : firstBreak + 1;
+      // The YAML starts after the opening fence's line end (\n, \r\n or a lone \r).
+      const fence = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.exec(source.slice(start, end));
+      const yamlStart = fence ? start + fence[0].length : end;
       frontMatter = { span: { start, end }, yaml: node.value, yamlStart };
       continue;
     }
@@ -84,6 +86,26 @@ export function parseBlocks(written: string, limit: number, atDocumentStart: boo
     if (url !== undefined) context.links.push({ ...link, url });
   }
   return { contexts: state.contexts, frontMatter, directives: state.directives, headings: state.headings };
+}
+
+/**
+ * micromark skips a leading byte order mark and counts offsets from the character
+ * after it; every offset here is into the text as written, BOM included, so each
+ * node moves one place right (without this, ranges in a BOM draft ended one short).
+ */
+function restoreByteOrderMark(tree: Root): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const position = node.position;
+    if (position) {
+      if (position.start.offset !== undefined) position.start.offset++;
+      if (position.end.offset !== undefined) position.end.offset++;
+      if (position.start.line === 1) position.start.column++;
+      if (position.end.line === 1) position.end.column++;
+    }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
 }
 
 interface WalkState {
