@@ -3,8 +3,8 @@
  * the block-wise analysis, or a fix before it was fixed.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, presetRegistry } from '../../server/src/core';
-import { analysisProblems } from './invariants';
+import { analyze, analyzeIncremental, analyzeWhole, presetRegistry } from '../../server/src/core';
+import { analysisProblems, visible } from './invariants';
 
 const registry = presetRegistry();
 
@@ -26,5 +26,15 @@ describe('a byte order mark', () => {
 
   it('keeps front matter pins in place', () => {
     expect(written('\uFEFF---\nalignment-terms:\n  inner-alignment: nope\n---\ninner alignment\n').findings).toEqual(['unknown-pin nope', 'ambiguous-term inner alignment']);
+  });
+});
+
+describe('lone carriage returns as line ends', () => {
+  it('are line ends for the block-wise analysis too (an HTML comment opened after one hides what follows)', () => {
+    const text = '\r<!-- alignment-term<span>the.</span>\n\ninner alignment.\n\n<!-- alignment-terms pin inner-alignment=generalization-focused -->';
+    expect(visible(analyze(text, registry))).toEqual(visible(analyzeWhole(text, registry)));
+    expect(analyze(text, registry).occurrences).toEqual([]);
+    const previous = analyzeIncremental(text.slice(1), registry);
+    expect(visible(analyzeIncremental(text, registry, previous))).toEqual(visible(analyzeWhole(text, registry)));
   });
 });

@@ -42,11 +42,14 @@ export function splitChunks(text: string): Chunk[] {
   let htmlToBlank = false;
   let frontMatter = text.startsWith('---') || text.startsWith('\uFEFF---');
   let lineNumber = 0;
+  // Lines end at \n, \r\n or a lone \r, as in CommonMark.
+  const lineEnd = /\r\n?|\n/g;
   while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    const line = text.slice(pos, end).replace(/\r$/, '');
-    const next = end + 1;
+    lineEnd.lastIndex = pos;
+    const found = lineEnd.exec(text);
+    const end = found ? found.index : text.length;
+    const line = text.slice(pos, end);
+    const next = found ? end + found[0].length : text.length;
     if (frontMatter) {
       if (lineNumber > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) frontMatter = false;
     } else if (fence !== null) {

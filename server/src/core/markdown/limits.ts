@@ -38,9 +38,11 @@ export function tameMarkup(text: string, atDocumentStart = true): string {
   let runs = 0;
   let ticks = 0;
   let brackets = 0;
+  const lineEnd = /\r\n?|\n/g;
   while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
+    lineEnd.lastIndex = pos;
+    const found = lineEnd.exec(text);
+    const end = found ? found.index : text.length;
     const body = containerPrefix(text, pos, end, mask);
     if (isBlank(text, pos, end) || !isBlank(text, pos, body) || text.charCodeAt(body) === 35 /* # */) {
       depth = excess = runs = ticks = brackets = 0;
@@ -64,7 +66,7 @@ export function tameMarkup(text: string, atDocumentStart = true): string {
         else if (depth > 0) depth--;
       }
     }
-    pos = end + 1;
+    pos = found ? end + found[0].length : text.length;
   }
   if (masked.length === 0) return text;
   const parts: string[] = [];
