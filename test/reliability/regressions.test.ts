@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeIncremental, analyzeWhole, presetRegistry } from '../../server/src/core';
-import { analysisProblems, visible } from './invariants';
+import { analysisProblems, applyEdits, visible } from './invariants';
 
 const registry = presetRegistry();
 
@@ -36,5 +36,29 @@ describe('lone carriage returns as line ends', () => {
     expect(analyze(text, registry).occurrences).toEqual([]);
     const previous = analyzeIncremental(text.slice(1), registry);
     expect(visible(analyzeIncremental(text, registry, previous))).toEqual(visible(analyzeWhole(text, registry)));
+  });
+
+  it('in front matter: pins are read at their place, and the pin fix writes a pin that is read', () => {
+    const text = '---\ralignment-terms:\r\n  outer-alignment: objective-function\n---\r\ninner alignment and outer alignment.';
+    const a = analyze(text, registry);
+    expect(a.occurrences.map((o) => [o.term, o.status])).toEqual([
+      ['inner-alignment', 'ambiguous'],
+      ['outer-alignment', 'pinned'],
+    ]);
+    for (const start of [text, '---\r\ntitle: Draft\r---\n# inner alignment.\r\n']) {
+      const finding = analyze(start, registry).findings.find((f) => f.rule === 'ambiguous-term')!;
+      const fixed = applyEdits(start, finding.fixes.find((f) => f.kind === 'pin-frontmatter')!.edits);
+      expect(analyze(fixed, registry).findings.filter((f) => f.rule === 'ambiguous-term' && f.term === 'inner-alignment')).toEqual([]);
+    }
+  });
+});
+
+describe('front matter that is not a YAML map', () => {
+  it('gets no pin fix (the pin could not be read); the other fixes remain', () => {
+    for (const text of ['---\ntitle: [unclosed\n---\ninner alignment', '---\n- a list\n---\ninner alignment']) {
+      const kinds = analyze(text, registry).findings.find((f) => f.rule === 'ambiguous-term')!.fixes.map((f) => f.kind);
+      expect(kinds).not.toContain('pin-frontmatter');
+      expect(kinds).toContain('qualify');
+    }
   });
 });

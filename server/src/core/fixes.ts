@@ -43,14 +43,17 @@ export function pinInFrontMatter(doc: ParsedDocument, info: FrontMatterInfo, ter
   // Front matter without our key: add it as the last key, before the closing fence.
   const closingLine = doc.lines.lineOf(fm.span.end - 1);
   const at = doc.lines.lineStarts[closingLine];
-  return { span: { start: at, end: at }, newText: `${FRONT_MATTER_KEY}:${eol}  ${term}: ${sense}${eol}` };
+  // After a lone \r (an old Mac line end) the YAML reader sees no line break: complete it.
+  const lead = doc.text.charCodeAt(at - 1) === 13 ? '\n' : '';
+  return { span: { start: at, end: at }, newText: `${lead}${FRONT_MATTER_KEY}:${eol}  ${term}: ${sense}${eol}` };
 }
 
 /** All fixes for an ambiguous occurrence, the likely sense's first. */
 export function ambiguityFixes(occurrence: Occurrence, term: Term, doc: ParsedDocument, info: FrontMatterInfo): Fix[] {
   const ordered = orderSenses(term.senses, occurrence.likelySense);
   const fixes: Fix[] = [];
-  for (const sense of ordered) {
+  // A pin written into front matter that is not a YAML map would not be read.
+  for (const sense of info.unreadable ? [] : ordered) {
     fixes.push({
       kind: 'pin-frontmatter',
       title: `Pin ${term.label} to "${sense.label}" for this document`,

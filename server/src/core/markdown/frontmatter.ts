@@ -25,6 +25,11 @@ export interface FrontMatterInfo {
   keySpan?: Span;
   /** A YAML or shape problem, positioned in the document. */
   problem?: { message: string; span: Span };
+  /**
+   * True when the front matter is not a YAML map (broken YAML, a list, a scalar): a
+   * pin written into it could not be read, so no pin fix is offered.
+   */
+  unreadable?: boolean;
 }
 
 /** The key under which a draft pins senses. */
@@ -39,13 +44,17 @@ export function readFrontMatter(frontMatter: FrontMatter | undefined): FrontMatt
   const toSpan = (range: [number, number, number] | null | undefined): Span =>
     range ? { start: base + range[0], end: base + range[1] } : { start: frontMatter.span.start, end: frontMatter.span.start };
   if (doc.errors.length) {
+    info.unreadable = true;
     if (frontMatter.yaml.includes(FRONT_MATTER_KEY)) {
       const e = doc.errors[0];
       info.problem = { message: `front matter is not valid YAML: ${e.message.split('\n')[0]}`, span: { start: base + e.pos[0], end: base + e.pos[1] } };
     }
     return info;
   }
-  if (!isMap(doc.contents)) return info;
+  if (!isMap(doc.contents)) {
+    info.unreadable = doc.contents !== null;
+    return info;
+  }
   const pair = doc.contents.items.find((p: Pair) => isScalar(p.key) && p.key.value === FRONT_MATTER_KEY);
   if (!pair) return info;
   info.keySpan = toSpan(isScalar(pair.key) ? pair.key.range : null);
