@@ -37,6 +37,8 @@ export function analysisProblems(text: string, analysis: Analysis): string[] {
     if (o.span.start < previousEnd) out.push(`occurrence ${o.term} at ${o.span.start} overlaps or precedes the one ending at ${previousEnd}`);
     if (o.span.end <= o.span.start) out.push(`occurrence ${o.term} at ${o.span.start} is empty`);
     previousEnd = Math.max(previousEnd, o.span.end);
+    const written = text.slice(o.span.start, o.span.end).replace(/\s+/g, ' ');
+    if (!o.elided && written !== o.text) out.push(`occurrence ${o.term} at ${o.span.start}: its text is ${JSON.stringify(o.text)} but the document has ${JSON.stringify(written)}`);
   }
   for (const f of analysis.findings) {
     out.push(...spanProblems(text, f.span, `finding ${f.rule}`));
