@@ -62,3 +62,11 @@ describe('front matter that is not a YAML map', () => {
     }
   });
 });
+
+describe('continuation lines of deeply nested blocks', () => {
+  it('map back to the source past long container prefixes (block quotes 9 deep, lists 9 deep)', () => {
+    expect(written('> > > > > > > > > a\n> > > > > > > > > inner alignment').occurrences).toEqual(['inner alignment']);
+    const list = `${Array.from({ length: 9 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n${'  '.repeat(9)}inner alignment`;
+    expect(written(list).occurrences).toEqual(['inner alignment']);
+  });
+});

@@ -101,7 +101,12 @@ export class PlainBuilder {
       for (let i = 0; i < value.length; i++) {
         const c = value[i];
         let k = j;
-        const limit = Math.min(end, j + 16);
+        // After a line break the source may hold any amount of container prefix (block
+        // quote markers, list indentation) that the value lacks: look to the line's end.
+        // Elsewhere only escapes and entities differ, within a few characters.
+        const afterBreak = i > 0 && value[i - 1] === '\n';
+        const lineEnd = afterBreak ? source.indexOf('\n', j) : -1;
+        const limit = afterBreak ? (lineEnd < 0 || lineEnd >= end ? end : lineEnd + 1) : Math.min(end, j + 16);
         while (k < limit && source[k] !== c) k++;
         if (k < limit) {
           offsets[i] = k;
