@@ -86,7 +86,8 @@ describe('markup past the parser\'s limits', () => {
   });
 
   it('finds a term between runs of 10,000 emphasis marks', SLOW, () => {
-    for (const mark of ['*', '_', '~']) expect(one(`${mark.repeat(10_000)} inner alignment ${mark.repeat(10_000)}`)).toEqual(['inner alignment']);
+    // (Not at a line start: ~~~ opens a code fence there.)
+    for (const mark of ['*', '_', '~']) expect(one(`Run ${mark.repeat(10_000)} inner alignment ${mark.repeat(10_000)}`)).toEqual(['inner alignment']);
   });
 
   it('finds a term after 10,000 unmatched emphasis openers and before 10,000 closers', SLOW, () => {

@@ -23,6 +23,9 @@ export const MAX_BRACKET_DEPTH = 32;
  */
 export const MAX_INLINE_MARKS = 1000;
 
+/** A code fence opener or closer (``` or ~~~), or a thematic break made of * or _. */
+const FENCE_OR_BREAK = /^ {0,3}(?:`{3,}|~{3,}|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/;
+
 /**
  * `text` with markup beyond the limits masked, or `text` itself when it has none.
  * Front matter at the very start (when `atDocumentStart`) is left alone: it is YAML,
@@ -47,7 +50,9 @@ export function tameMarkup(text: string, atDocumentStart = true): string {
     if (isBlank(text, pos, end) || !isBlank(text, pos, body) || text.charCodeAt(body) === 35 /* # */) {
       depth = excess = runs = ticks = brackets = 0;
     }
-    for (let i = body; i < end; i++) {
+    // A thematic break or code fence line is not inline content, whatever its length.
+    const inline = !FENCE_OR_BREAK.test(text.slice(body, end));
+    for (let i = inline ? body : end; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 92 /* \ */) {
         i++;
