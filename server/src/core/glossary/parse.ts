@@ -100,6 +100,8 @@ function duplicateKeys(root: unknown): { name: string; offset: number }[] {
 }
 
 function firstLine(message: string): string {
+  // The YAML reader reports its own stack overflow on nesting thousands deep as an error at the spot.
+  if (message.includes('Maximum call stack size exceeded')) return 'nested too deeply (thousands of levels of lists or maps)';
   return message.split('\n')[0];
 }
 
