@@ -5,6 +5,14 @@
  */
 import { run } from './main';
 
+// A reader that stops early (`alignment-terms lint | head`) closes the pipe: that ends
+// the output, it is not a failure to report with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`alignment-terms: cannot write the output: ${error.message}\n`);
+  process.exit(2);
+});
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
