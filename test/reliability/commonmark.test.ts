@@ -25,7 +25,7 @@ interface Example {
   markdown: string;
 }
 
-const COMMONMARK: Example[] = (commonmark as { tests: { markdown: string; number: number; section: string }[] }).tests.map((t) => ({
+const COMMONMARK: Example[] = commonmark.tests.map((t) => ({
   id: `CommonMark #${t.number} (${t.section})`,
   // The spec writes tabs as →.
   markdown: t.markdown.replace(/→/g, '\t'),

@@ -137,7 +137,7 @@ describe('a misbehaving editor', () => {
     await client.change(uri, 11, [{ text: 'Eleven.\n' }]);
     await client.change(uri, 13, [{ text: 'Thirteen: outer alignment.\n' }]);
     const last = await client.diagnosticsFor(uri, (p) => p.version === 13);
-    expect(last.diagnostics.map((d) => d.message.slice(0, 17))).toEqual(['"outer alignment"']);
+    expect(last.diagnostics.map((d) => String(d.message).slice(0, 17))).toEqual(['"outer alignment"']);
     await answersHover();
   });
 
