@@ -31,9 +31,10 @@ export function checkGlossary(layers: GlossaryLayer[], merged: MergedGlossary): 
   }
   for (const [termId, term] of Object.entries(merged.terms)) {
     for (const [senseId, sense] of Object.entries(term.senses ?? {})) {
-      if (RESERVED_SENSES[senseId]) at(['terms', termId, 'senses', senseId], `sense id '${senseId}' of ${termId} ${RESERVED_SENSES[senseId]}; choose another id`, true);
+      if (Object.hasOwn(RESERVED_SENSES, senseId)) at(['terms', termId, 'senses', senseId], `sense id '${senseId}' of ${termId} ${RESERVED_SENSES[senseId]}; choose another id`, true);
       (sense.sources ?? []).forEach((sourceId, i) => {
-        if (merged.sources[sourceId]) return;
+        // Own keys only: an id such as 'constructor' or 'toString' is not a source because Object.prototype has it.
+        if (Object.hasOwn(merged.sources, sourceId)) return;
         const hint = closest(sourceId, sourceIds);
         at(['terms', termId, 'senses', senseId, 'sources', i], `unknown source id '${sourceId}' in '${describePath(['terms', termId, 'senses', senseId, 'sources'])}'; ${hint ? `did you mean '${hint}'?` : "define it under 'sources'"}`);
       });
@@ -106,7 +107,7 @@ function checkImplication(implication: ImplicationEntry, merged: MergedGlossary,
   const found = findEntry(layers, 'implications', implication);
   const termIds = Object.keys(merged.terms);
   const unknownTerm = (id: string, field: string, where: Path) => {
-    if (merged.terms[id]) return false;
+    if (Object.hasOwn(merged.terms, id)) return false;
     const hint = closest(id, termIds);
     problems.push({ ...positionIn(layers, found, where), message: `unknown term id '${id}' in ${field} of implication '${implication.id}'${hint ? `; did you mean '${hint}'?` : ''}` });
     return true;

@@ -31,14 +31,14 @@ export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
     const g = layer.glossary;
     merged.files.push(layer.file);
     for (const [term, sense] of Object.entries(g.pin ?? {})) {
-      merged.pin[term] = { sense, file: layer.file, ...layer.positionOf(['pin', term]) };
+      setOwn(merged.pin, term, { sense, file: layer.file, ...layer.positionOf(['pin', term]) });
     }
-    Object.assign(merged.rules, g.rules ?? {});
+    assignOwn(merged.rules, g.rules ?? {});
     for (const [id, source] of Object.entries(g.sources ?? {})) {
-      merged.sources[id] = { ...merged.sources[id], ...source };
+      setOwn(merged.sources, id, { ...own(merged.sources, id), ...source });
     }
     for (const [id, term] of Object.entries(g.terms ?? {})) {
-      merged.terms[id] = mergeTerm(merged.terms[id], term);
+      setOwn(merged.terms, id, mergeTerm(own(merged.terms, id), term));
     }
     for (const entry of g.avoid ?? []) {
       const key = normalizePhrase(entry.phrase);
@@ -49,7 +49,7 @@ export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
     for (const glob of g.ignore ?? []) {
       if (!merged.ignore.some((i) => i.base === layer.folder && i.glob === glob)) merged.ignore.push({ base: layer.folder, glob });
     }
-    Object.assign(merged.claims.conclusions, g.claims?.conclusions ?? {});
+    assignOwn(merged.claims.conclusions, g.claims?.conclusions ?? {});
     mergeById(merged.claims.notRequired, g.claims?.notRequired ?? []);
     mergeById(merged.claims.classifications, g.claims?.classifications ?? []);
     for (const implication of g.implications ?? []) {
@@ -59,6 +59,23 @@ export function mergeLayers(layers: GlossaryLayer[]): MergedGlossary {
     }
   }
   return merged;
+}
+
+/*
+ * Keys come from a user's YAML, which may say `__proto__` or `constructor`: a plain
+ * `map[key] = value` with key `__proto__` would replace the map's prototype (the pin
+ * vanished unreported and its fields answered lookups of other ids), and `map[key]`
+ * would read Object.prototype members. These write and read own properties only, so
+ * such a key is data, reported like any other unknown id.
+ */
+function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+function own<T>(map: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+function assignOwn<T>(map: Record<string, T>, entries: Record<string, T>): void {
+  for (const [key, value] of Object.entries(entries)) setOwn(map, key, value);
 }
 
 /** Replaces entries with the same id, appends new ones. */
@@ -77,7 +94,7 @@ function mergeTerm(base: TermEntry | undefined, over: TermEntry): TermEntry {
   if (base.senses || over.senses) {
     result.senses = { ...base.senses };
     for (const [id, sense] of Object.entries(over.senses ?? {})) {
-      result.senses[id] = { ...(base.senses?.[id] ?? {}), ...sense } as SenseEntry;
+      setOwn(result.senses, id, { ...(base.senses ? own(base.senses, id) : undefined), ...sense } as SenseEntry);
     }
   }
   return result;
