@@ -78,6 +78,33 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('resolves reference links as one parse does (labels in any case, spacing or line break), and an edit to one definition re-analyses only the blocks that use it', () => {
+    const text = [
+      'The [inner alignment][Risks  From',
+      'Learned] problem is about mesa-optimizers.',
+      '',
+      'Outer alignment is discussed by [Wentworth][].',
+      '',
+      'A paragraph on inner alignment with no link.',
+      '',
+      '[risks from learned]: https://arxiv.org/abs/1906.01820',
+      '[WENTWORTH]: https://www.alignmentforum.org/posts/HYERofGZE6j9Tuigi/inner-alignment-failures-which-are-actually-outer-alignment',
+    ].join('\n');
+    const first = analyzeIncremental(text, registry);
+    expect(visible(first)).toEqual(visible(analyze(text, registry)));
+    // The reference resolved: the linked paper settles the first use.
+    expect(first.occurrences[0]).toMatchObject({ text: 'inner alignment', sense: 'objective-focused' });
+
+    const edited = text.replace('HYERofGZE6j9Tuigi', 'SzecSPYxqRa5GCaSF');
+    const second = analyzeIncremental(edited, registry, first);
+    expect(visible(second)).toEqual(visible(analyze(edited, registry)));
+    const before = new Set(first.cache.blocks.values());
+    const redone = [...second.cache.blocks.keys()].filter((key) => !before.has(second.cache.blocks.get(key)!));
+    // The Wentworth paragraph and the definitions block changed; the other two paragraphs were reused.
+    expect(redone.map((key) => key.slice(key.indexOf('\u0000') + 1, key.indexOf('\u0000') + 12))).toEqual(['Outer align', '[risks from']);
+    expect(second.cache.blocks.size).toBe(4);
+  });
+
   it('reuses the cached blocks that an edit did not touch', () => {
     const first = analyzeIncremental(LONG_DRAFT, registry);
     const edited = LONG_DRAFT.replace('Inner misalignment here', 'Inner misalignment now');

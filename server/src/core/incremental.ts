@@ -1,11 +1,11 @@
 /**
  * Incremental analysis for the editor: re-parses, re-scans and re-resolves locally
  * only the blocks an edit touched. Blocks (see markdown/chunks.ts) are cached by
- * their text plus the document's link definitions, so an unchanged block is reused
+ * their text plus the link definitions they use, so an unchanged block is reused
  * wherever it moved; document-wide steps (directives, pins, definitions, rules) are
  * cheap and always redone. The result equals a full `analyze` of the same text.
  */
-import { definitionLines, splitChunks } from './markdown/chunks';
+import { definitionsFor, linkDefinitions, splitChunks } from './markdown/chunks';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
@@ -45,7 +45,7 @@ export interface IncrementalAnalysis extends Analysis {
 export function analyzeIncremental(text: string, registry: Registry, previous?: IncrementalAnalysis): IncrementalAnalysis {
   const reuse = previous && previous.cache.registry === registry ? previous.cache.blocks : undefined;
   const cache: BlockCache = { registry, blocks: new Map() };
-  const definitions = definitionLines(text);
+  const allDefinitions = linkDefinitions(text);
   const contexts: ProseContext[] = [];
   const views: ContextView[] = [];
   const raw: RawOccurrence[] = [];
@@ -53,6 +53,7 @@ export function analyzeIncremental(text: string, registry: Registry, previous?: 
   const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts, directives: [], headings: [] };
   for (const chunk of splitChunks(text)) {
     const blockText = text.slice(chunk.start, chunk.end);
+    const definitions = definitionsFor(blockText, allDefinitions);
     // The first block may hold front matter, which parses differently anywhere else.
     const key = `${chunk.start === 0 ? '^' : ''}${definitions}\u0000${blockText}`;
     let block = cache.blocks.get(key) ?? reuse?.get(key);

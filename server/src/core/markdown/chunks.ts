@@ -8,7 +8,7 @@
  * editor: the parser takes time quadratic in the length of a nested list it reads
  * as one piece (a 4,000-line nested list: minutes).
  * Link reference definitions are the one thing that crosses blocks; callers pass
- * them along separately (see definitionLines).
+ * them along separately (see linkDefinitions and definitionsFor).
  */
 
 /** A block: [start, end) in the document; blocks tile the text exactly. */
@@ -81,11 +81,47 @@ export function splitChunks(text: string): Chunk[] {
   return chunks;
 }
 
-const DEFINITION_LINE = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.){1,999}\]:[ \t]*\S.*$/gm;
+const DEFINITION_LINE = /^ {0,3}\[(?!\^)((?:[^\]\\]|\\.){1,999})\]:[ \t]*\S.*$/gm;
+/** Innermost bracketed text: every label a reference link or image could use. */
+const BRACKETED = /\[((?:[^[\]\\]|\\[\s\S]){1,999})\]/g;
 
-/** The document's link reference definition lines, joined: what every block must see to resolve [text][label]. */
-export function definitionLines(text: string): string {
-  if (!text.includes(']:')) return '';
-  const found = text.match(DEFINITION_LINE);
-  return found ? found.join('\n') : '';
+/** A document's link reference definitions, by normalised label. */
+export type LinkDefinitions = ReadonlyMap<string, string>;
+
+/** How CommonMark compares labels: case-folded, inner whitespace collapsed, trimmed. */
+function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** The document's link reference definition lines, each under its normalised label. */
+export function linkDefinitions(text: string): LinkDefinitions {
+  const definitions = new Map<string, string>();
+  if (!text.includes(']:')) return definitions;
+  for (const match of text.matchAll(DEFINITION_LINE)) {
+    const label = normalizeLabel(match[1]);
+    // The first definition of a label wins, as in CommonMark.
+    if (!definitions.has(label)) definitions.set(label, match[0]);
+  }
+  return definitions;
+}
+
+/**
+ * The definition lines a block must see to resolve its [text][label] references:
+ * only those whose label appears in brackets in the block. A block is parsed with
+ * them appended; appending every definition to every block made a draft with many
+ * reference links cost twice its parse, and an edit to any definition re-parse it all.
+ */
+export function definitionsFor(block: string, definitions: LinkDefinitions): string {
+  if (definitions.size === 0 || !block.includes(']')) return '';
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const match of block.matchAll(BRACKETED)) {
+    const label = normalizeLabel(match[1]);
+    const line = definitions.get(label);
+    if (line !== undefined && !seen.has(label)) {
+      seen.add(label);
+      lines.push(line);
+    }
+  }
+  return lines.join('\n');
 }
