@@ -21,6 +21,8 @@ const require = createRequire(import.meta.url);
 const engine = require(path.join(BUILD_DIR, 'engine.cjs'));
 const bare = require(path.join(BUILD_DIR, 'bare.cjs'));
 const registry = engine.presetRegistry();
+// A bundle that lost its presets would measure an engine with nothing to find.
+if (registry.formToTerm.size === 0) throw new Error('the registry in bench/.build/engine.cjs has no term forms: the presets were not embedded');
 const gc = globalThis.gc ?? (() => {});
 
 /** How many alternated passes each set gets after its warm-up. */

@@ -1,7 +1,8 @@
 /**
  * Bundles what the benchmark measures into bench/.build/, with the same esbuild
- * options as scripts/build.mjs (CommonJS, registry YAML as text, the import.meta.url
- * shim), so the figures are those of the shipped code:
+ * options as scripts/build.mjs (CommonJS, the registry presets embedded as validated
+ * data by the same plugin, the import.meta.url shim), so the figures are those of the
+ * shipped code:
  *   engine.cjs  the engine's public surface (server/src/core/index.ts)
  *   bare.cjs    the baseline: unified().use(remarkParse), nothing else
  * Both come from the repository's own node_modules (bench/node_modules holds an older
@@ -10,6 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { presetsPlugin } from '../../scripts/presets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root. */
@@ -34,7 +36,9 @@ export async function buildBundles() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    loader: { '.yaml': 'text' },
+    // Without this plugin the presets would arrive as YAML text, not data, and the
+    // engine would run with an empty registry: figures for nothing.
+    plugins: [presetsPlugin],
     logLevel: 'warning',
     legalComments: 'none',
     define: { 'import.meta.url': '__bundleUrl' },

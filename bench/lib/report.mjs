@@ -124,6 +124,6 @@ export function renderReport(r) {
       out.push(r.cache.error ? `\`--cache\`: ${r.cache.error}.` : `\`--cache\` on 1,000 drafts: first run ${s(r.cache.first)} s, second run over the unchanged corpus ${s(r.cache.second)} s = ${((r.cache.second / r.cache.first) * 100).toFixed(0)}% (target <= 10%: ${verdict(r.cache.second / r.cache.first <= 0.1)}).`, '');
     }
   }
-  out.push('Reproduce: `npm run bench` (needs ../shared/seeds; see docs/performance.md).', '');
+  out.push('Reproduce: `npm run bench` (needs ../shared/seeds; see README, Performance).', '');
   return out.join('\n');
 }
