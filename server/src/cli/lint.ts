@@ -80,8 +80,9 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
       if (quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
       for (const d of result.diagnostics) counts[d.severity as keyof typeof counts]++;
       linted++;
-      const text = reporting ? formatter.file(result) : '';
-      if (text) {
+      const report = reporting ? formatter.file(result) : '';
+      for (const text of typeof report === 'string' ? [report] : report) {
+        if (!text) continue;
         // stdout and stderr are often the same terminal: erase the progress line first.
         if (output === undefined) progress.clear();
         sink.write(text);

@@ -22,7 +22,9 @@ export async function occurrences(paths: string[], options: OptionValues, io: Co
   const emit = (outcome: Outcome) => {
     if (outcome.error) throw asError(outcome.error);
     if (outcome.notices.length) io.stderr.write(outcome.notices.map((m) => `alignment-terms: ${m}\n`).join(''));
-    if (outcome.result) io.stdout.write(formatter.file(outcome.result));
+    if (!outcome.result) return;
+    const report = formatter.file(outcome.result);
+    for (const text of typeof report === 'string' ? [report] : report) io.stdout.write(text);
   };
   await runPipeline({
     settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION, detail: { diagnostics: false, fixes: false, occurrences: true } },

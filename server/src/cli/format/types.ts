@@ -22,8 +22,12 @@ export interface Totals {
 export interface Formatter {
   /** Text before the first file. */
   begin(): string;
-  /** Text for one file, called in file order (also for files without findings). */
-  file(result: FileResult): string;
+  /**
+   * Text for one file, called in file order (also for files without findings): one
+   * string, or pieces to write in order when one file's report may be too long to
+   * hold as a single string.
+   */
+  file(result: FileResult): string | Iterable<string>;
   /** Text after the last file. */
   end(totals: Totals): string;
 }
