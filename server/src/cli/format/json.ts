@@ -13,14 +13,26 @@ export function jsonFormatter(): Formatter {
   return arrayFormatter((result) => ({ file: result.file, diagnostics: result.diagnostics }));
 }
 
+/** About how much text each write carries. */
+const WRITE_SIZE = 64 * 1024;
+
 /** Streams `entry(result)` of every file as a pretty-printed JSON array (also used by `occurrences`). */
 export function arrayFormatter(entry: (result: FileResult) => Record<string, unknown>): Formatter {
   let count = 0;
   return {
     begin: () => '',
     *file(result) {
-      yield count++ === 0 ? '[\n  ' : ',\n  ';
-      yield* entryPieces(entry(result));
+      // Pieces are gathered up to about 64 KB a write: one write per finding made a
+      // large report cost a system call per finding.
+      let pending = count++ === 0 ? '[\n  ' : ',\n  ';
+      for (const piece of entryPieces(entry(result))) {
+        pending += piece;
+        if (pending.length >= WRITE_SIZE) {
+          yield pending;
+          pending = '';
+        }
+      }
+      yield pending;
     },
     end: () => (count === 0 ? '[]\n' : '\n]\n'),
   };
