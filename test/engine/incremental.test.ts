@@ -105,6 +105,15 @@ describe('incremental analysis', () => {
     expect(second.cache.blocks.size).toBe(4);
   });
 
+  it('reads the same front matter at another offset with spans at that offset (what was read last is reused only for the same place)', () => {
+    const draft = '---\nalignment-terms:\n  inner-alignment: objective\n---\n\nOn inner alignment.\n';
+    const spansOf = (a: Analysis) => a.findings.filter((f) => f.rule === 'unknown-pin').map((f) => f.span.start);
+    const plain = spansOf(analyzeIncremental(draft, registry));
+    const withBom = spansOf(analyzeIncremental(`\uFEFF${draft}`, registry));
+    expect(plain).toEqual([draft.indexOf('objective')]);
+    expect(withBom).toEqual([draft.indexOf('objective') + 1]);
+  });
+
   it('reuses the cached blocks that an edit did not touch', () => {
     const first = analyzeIncremental(LONG_DRAFT, registry);
     const edited = LONG_DRAFT.replace('Inner misalignment here', 'Inner misalignment now');

@@ -24,6 +24,19 @@ interface BlockResult {
   views: ContextView[];
   raw: RawOccurrence[];
   facts: LocalFacts[];
+  /** Its results moved into the document, kept while the block stays at the same place. */
+  placed?: Placement;
+}
+
+/** A block's results in document coordinates, and the place they were computed for. */
+interface Placement {
+  base: number;
+  contextOffset: number;
+  headingOffset: number;
+  contexts: ProseContext[];
+  headings: ParsedDocument['headings'];
+  directives: ParsedDocument['directives'];
+  raw: RawOccurrence[];
 }
 
 /** The blocks kept between analyses of one document. */
@@ -73,22 +86,43 @@ function analyseBlock(blockText: string, definitions: string, registry: Registry
   return { blocks, views, raw, facts: localFacts(raw, views, registry) };
 }
 
-/** Appends a block's results to the document's, moved to `base`. */
+/**
+ * Appends a block's results to the document's, moved to `base`. The moved copies are
+ * kept on the block and reused while it sits at the same place (every block before
+ * an edit, on each keystroke); nothing downstream modifies them.
+ */
 function place(block: BlockResult, base: number, doc: ParsedDocument, views: ContextView[], raw: RawOccurrence[], facts: LocalFacts[]): void {
-  const shift = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
   const contextOffset = doc.contexts.length;
   const headingOffset = doc.headings.length;
-  for (const context of block.blocks.contexts) {
-    doc.contexts.push({ ...context, base, span: shift(context.span), section: context.section >= 0 ? context.section + headingOffset : headingOffset - 1 });
+  let placed = block.placed;
+  if (!placed || placed.base !== base || placed.contextOffset !== contextOffset || placed.headingOffset !== headingOffset) {
+    placed = moved(block, base, contextOffset, headingOffset);
+    block.placed = placed;
   }
-  for (const heading of block.blocks.headings) doc.headings.push({ ...heading, span: shift(heading.span) });
-  for (const d of block.blocks.directives) {
-    if (d.kind === 'pin') doc.directives.push({ ...d, span: shift(d.span), term: { ...d.term, span: shift(d.term.span) }, sense: d.sense && { ...d.sense, span: shift(d.sense.span) } });
-    else if (d.kind === 'malformed') doc.directives.push({ ...d, span: shift(d.span) });
-    else doc.directives.push({ ...d, span: shift(d.span), terms: d.terms.map((t) => ({ ...t, span: shift(t.span) })) });
-  }
+  for (const context of placed.contexts) doc.contexts.push(context);
+  for (const heading of placed.headings) doc.headings.push(heading);
+  for (const directive of placed.directives) doc.directives.push(directive);
   if (base === 0 && block.blocks.frontMatter) doc.frontMatter = block.blocks.frontMatter;
-  views.push(...block.views);
-  for (const o of block.raw) raw.push({ ...o, context: o.context + contextOffset, span: shift(o.span) });
-  facts.push(...block.facts);
+  for (const view of block.views) views.push(view);
+  for (const occurrence of placed.raw) raw.push(occurrence);
+  for (const fact of block.facts) facts.push(fact);
+}
+
+/** A block's results in document coordinates: offsets moved by `base`, indices by the blocks before it. */
+function moved(block: BlockResult, base: number, contextOffset: number, headingOffset: number): Placement {
+  const shift = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  const contexts = block.blocks.contexts.map((context) => ({
+    ...context,
+    base,
+    span: shift(context.span),
+    section: context.section >= 0 ? context.section + headingOffset : headingOffset - 1,
+  }));
+  const headings = block.blocks.headings.map((heading) => ({ ...heading, span: shift(heading.span) }));
+  const directives = block.blocks.directives.map((d) => {
+    if (d.kind === 'pin') return { ...d, span: shift(d.span), term: { ...d.term, span: shift(d.term.span) }, sense: d.sense && { ...d.sense, span: shift(d.sense.span) } };
+    if (d.kind === 'malformed') return { ...d, span: shift(d.span) };
+    return { ...d, span: shift(d.span), terms: d.terms.map((t) => ({ ...t, span: shift(t.span) })) };
+  });
+  const raw = block.raw.map((o) => ({ ...o, context: o.context + contextOffset, span: shift(o.span) }));
+  return { base, contextOffset, headingOffset, contexts, headings, directives, raw };
 }

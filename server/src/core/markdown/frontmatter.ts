@@ -35,10 +35,19 @@ export interface FrontMatterInfo {
 /** The key under which a draft pins senses. */
 export const FRONT_MATTER_KEY = 'alignment-terms';
 
-/** Parses the front matter's pins. Never throws. */
+/** The last front matter read, and what it gave: the editor re-reads it on every keystroke. */
+let lastRead: { key: string; info: FrontMatterInfo } | undefined;
+
+/** Parses the front matter's pins. Never throws. The result is shared: treat it as read-only. */
 export function readFrontMatter(frontMatter: FrontMatter | undefined): FrontMatterInfo {
+  if (!frontMatter) return { pins: [], blockMap: true };
+  const key = `${frontMatter.span.start}\u0000${frontMatter.yamlStart}\u0000${frontMatter.yaml}`;
+  if (lastRead?.key !== key) lastRead = { key, info: parseFrontMatter(frontMatter) };
+  return lastRead.info;
+}
+
+function parseFrontMatter(frontMatter: FrontMatter): FrontMatterInfo {
   const info: FrontMatterInfo = { pins: [], blockMap: true };
-  if (!frontMatter) return info;
   const base = frontMatter.yamlStart;
   const doc = parseDocument(frontMatter.yaml, { uniqueKeys: false });
   const toSpan = (range: [number, number, number] | null | undefined): Span =>

@@ -62,10 +62,20 @@ const MAX_CLAIM_ITEMS = 32;
  */
 const REJECTION_REACH = 5000;
 
-/** Findings of claim-check (severity filled in by the caller). */
-export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry): Draft[] {
+/** What claim-check reads from a registry, built once per registry (the editor checks on every keystroke). */
+interface ClaimData {
+  /** Every term id the implication facts mention. */
+  nodes: Set<string>;
+  conclusionPatterns: { term: string; regex: RegExp }[];
+  senses: ReturnType<typeof frameworkSenses>;
+}
+
+const claimDataByRegistry = new WeakMap<Registry, ClaimData>();
+
+function claimData(registry: Registry): ClaimData {
+  let data = claimDataByRegistry.get(registry);
+  if (data) return data;
   const rules = registry.implications;
-  if (rules.length === 0) return [];
   const facts = [...rules, ...registry.claims.notRequired, ...registry.claims.classifications];
   const nodes = new Set<string>();
   for (const r of rules) [...r.all, r.gives].forEach((t) => nodes.add(t));
@@ -75,7 +85,16 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
     term,
     regex: new RegExp(`${WORD_BEFORE}(?:${phrases.map(cuePattern).join('|')})${WORD_AFTER}`, 'gi'),
   }));
-  const senses = frameworkSenses(facts);
+  data = { nodes, conclusionPatterns, senses: frameworkSenses(facts) };
+  claimDataByRegistry.set(registry, data);
+  return data;
+}
+
+/** Findings of claim-check (severity filled in by the caller). */
+export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry): Draft[] {
+  const rules = registry.implications;
+  if (rules.length === 0) return [];
+  const { nodes, conclusionPatterns, senses } = claimData(registry);
   const byContext = new Map<number, Occurrence[]>();
   for (const o of resolution.occurrences) {
     if (!nodes.has(o.term)) continue;
