@@ -17,6 +17,8 @@ export interface Chunk {
   end: number;
 }
 
+import { frontMatterEnd, lineAt } from './lines';
+
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A bullet list item with content at column 0 (a thematic break such as "- - -" splits the same way). */
 const BULLET_ITEM = /^[-+*][ \t]+\S/;
@@ -35,24 +37,16 @@ const HTML_CLOSE: [RegExp, RegExp][] = [
 export function splitChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   let chunkStart = 0;
-  let pos = 0;
+  // Front matter is YAML: nothing in it starts a block, so scanning starts after it.
+  let pos = frontMatterEnd(text);
   let previousBlank = false;
   let fence: string | null = null;
   let htmlClose: RegExp | null = null;
   let htmlToBlank = false;
-  let frontMatter = text.startsWith('---') || text.startsWith('\uFEFF---');
-  let lineNumber = 0;
-  // Lines end at \n, \r\n or a lone \r, as in CommonMark.
-  const lineEnd = /\r\n?|\n/g;
   while (pos < text.length) {
-    lineEnd.lastIndex = pos;
-    const found = lineEnd.exec(text);
-    const end = found ? found.index : text.length;
+    const { end, next } = lineAt(text, pos);
     const line = text.slice(pos, end);
-    const next = found ? end + found[0].length : text.length;
-    if (frontMatter) {
-      if (lineNumber > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) frontMatter = false;
-    } else if (fence !== null) {
+    if (fence !== null) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
     } else if (htmlClose !== null) {
@@ -75,7 +69,6 @@ export function splitChunks(text: string): Chunk[] {
       previousBlank = blank;
     }
     pos = next;
-    lineNumber++;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
   return chunks;

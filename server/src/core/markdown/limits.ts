@@ -7,6 +7,7 @@
  * the words around the marks are still read as prose. Within the limits the text is
  * returned unchanged (the same string), so ordinary drafts parse exactly as written.
  */
+import { frontMatterEnd, lineAt } from './lines';
 import { MASK } from './prose';
 
 /** Block quote and list markers opening containers on one line, or list items indented past MAX_MARKER_COLUMN. */
@@ -41,11 +42,8 @@ export function tameMarkup(text: string, atDocumentStart = true): string {
   let runs = 0;
   let ticks = 0;
   let brackets = 0;
-  const lineEnd = /\r\n?|\n/g;
   while (pos < text.length) {
-    lineEnd.lastIndex = pos;
-    const found = lineEnd.exec(text);
-    const end = found ? found.index : text.length;
+    const { end, next } = lineAt(text, pos);
     const body = containerPrefix(text, pos, end, mask);
     if (isBlank(text, pos, end) || !isBlank(text, pos, body) || text.charCodeAt(body) === 35 /* # */) {
       depth = excess = runs = ticks = brackets = 0;
@@ -71,7 +69,7 @@ export function tameMarkup(text: string, atDocumentStart = true): string {
         else if (depth > 0) depth--;
       }
     }
-    pos = found ? end + found[0].length : text.length;
+    pos = next;
   }
   if (masked.length === 0) return text;
   const parts: string[] = [];
@@ -134,18 +132,4 @@ function isBlank(text: string, pos: number, end: number): boolean {
     if (c !== 32 && c !== 9 && c !== 13) return false;
   }
   return true;
-}
-
-/** Offset just past a front matter block that opens the document (0 when there is none). */
-function frontMatterEnd(text: string): number {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', start)) return 0;
-  let pos = text.indexOf('\n', start);
-  while (pos >= 0) {
-    const next = text.indexOf('\n', pos + 1);
-    const line = text.slice(pos + 1, next < 0 ? text.length : next).replace(/\r$/, '');
-    if (/^(?:---|\.\.\.)\s*$/.test(line)) return next < 0 ? text.length : next + 1;
-    pos = next;
-  }
-  return 0;
 }

@@ -12,6 +12,7 @@ import { LineIndex } from '../positions';
 import type { Span } from '../types';
 import { parseDirectives, type Directive } from './directives';
 import { tameMarkup } from './limits';
+import { frontMatterOpening } from './lines';
 import { MASK, maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -70,8 +71,8 @@ export function parseBlocks(written: string, limit: number, atDocumentStart: boo
       const start = node.position.start.offset ?? 0;
       const end = node.position.end.offset ?? start;
       // The YAML starts after the opening fence's line end (\n, \r\n or a lone \r).
-      const fence = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.exec(source.slice(start, end));
-      const yamlStart = fence ? start + fence[0].length : end;
+      const opening = frontMatterOpening(source.slice(start, end));
+      const yamlStart = opening ? start + opening : end;
       frontMatter = { span: { start, end }, yaml: node.value, yamlStart };
       continue;
     }
@@ -104,7 +105,7 @@ function restoreByteOrderMark(tree: Root): void {
       if (position.start.line === 1) position.start.column++;
       if (position.end.line === 1) position.end.column++;
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
 }
 
