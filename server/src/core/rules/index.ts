@@ -17,9 +17,13 @@ import { senseDrift } from './sense-drift';
 /** Runs every enabled rule over one analysed document. */
 export function runRules(doc: ParsedDocument, resolution: Resolution, registry: Registry): Finding[] {
   const findings: Finding[] = [];
-  const push = (rule: RuleId, finding: Omit<Finding, 'rule' | 'severity'>) => {
+  /** Adds a finding of `rule` at its configured severity; returns it, or undefined when the rule is off. */
+  const push = (rule: RuleId, finding: Omit<Finding, 'rule' | 'severity'>): Finding | undefined => {
     const severity = registry.severity[rule];
-    if (severity !== 'off') findings.push({ rule, severity, ...finding });
+    if (severity === 'off') return undefined;
+    const full: Finding = { rule, severity, ...finding };
+    findings.push(full);
+    return full;
   };
   for (const problem of resolution.scope.problems) {
     push('unknown-pin', {
@@ -31,24 +35,27 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
   for (const occurrence of resolution.occurrences) {
     if (occurrence.status !== 'ambiguous') continue;
     const term = registry.terms.get(occurrence.term)!;
-    if (registry.severity['ambiguous-term'] === 'off') continue;
-    const finding: Finding = { rule: 'ambiguous-term', severity: registry.severity['ambiguous-term'] as Finding['severity'], message: ambiguityMessage(occurrence, term), span: occurrence.span, term: term.id, fixes: [] };
+    const finding = push('ambiguous-term', { message: ambiguityMessage(occurrence, term), span: occurrence.span, term: term.id, fixes: [] });
     // Computed when first read (a quick-fix menu, --fix, the JSON report): a long draft
     // has thousands of ambiguous uses, and each keystroke re-runs the rules.
-    let fixes: Finding['fixes'] | undefined;
-    Object.defineProperty(finding, 'fixes', {
-      enumerable: true,
-      configurable: true,
-      get: () => (fixes ??= ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter)),
-      set: (value: Finding['fixes']) => void (fixes = value),
-    });
-    findings.push(finding);
+    if (finding) fixesOnRead(finding, () => ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter));
   }
   for (const finding of senseDrift(doc, resolution, registry)) push('sense-drift', finding);
   for (const finding of claimCheck(doc, resolution, registry)) push('claim-check', finding);
   for (const finding of avoidTermFindings(doc, resolution, registry)) push('avoid-term', finding);
   for (const finding of preferredFormFindings(doc, resolution, registry)) push('preferred-form', finding);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** Makes `finding.fixes` computed by `compute` on first read (and settable, as a plain field is). */
+function fixesOnRead(finding: Finding, compute: () => Finding['fixes']): void {
+  let fixes: Finding['fixes'] | undefined;
+  Object.defineProperty(finding, 'fixes', {
+    enumerable: true,
+    configurable: true,
+    get: () => (fixes ??= compute()),
+    set: (value: Finding['fixes']) => void (fixes = value),
+  });
 }
 
 /** "'inner misalignment' is ambiguous: ... Likely X (cues: ...)." */
