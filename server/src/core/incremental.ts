@@ -5,7 +5,7 @@
  * wherever it moved; document-wide steps (directives, pins, definitions, rules) are
  * cheap and always redone. The result equals a full `analyze` of the same text.
  */
-import { definitionsFor, linkDefinitions, splitChunks } from './markdown/chunks';
+import { definitionsFor, linkDefinitions, referencedLabels, splitChunks } from './markdown/chunks';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
@@ -43,6 +43,8 @@ interface Placement {
 export interface BlockCache {
   registry: Registry;
   blocks: Map<string, BlockResult>;
+  /** Block text -> the reference labels it names (kept across registries: it depends on the text alone). */
+  labels: Map<string, readonly string[]>;
 }
 
 /** An analysis that carries the cache the next incremental analysis reuses. */
@@ -57,7 +59,7 @@ export interface IncrementalAnalysis extends Analysis {
  */
 export function analyzeIncremental(text: string, registry: Registry, previous?: IncrementalAnalysis): IncrementalAnalysis {
   const reuse = previous && previous.cache.registry === registry ? previous.cache.blocks : undefined;
-  const cache: BlockCache = { registry, blocks: new Map() };
+  const cache: BlockCache = { registry, blocks: new Map(), labels: new Map() };
   const allDefinitions = linkDefinitions(text);
   const contexts: ProseContext[] = [];
   const views: ContextView[] = [];
@@ -66,7 +68,9 @@ export function analyzeIncremental(text: string, registry: Registry, previous?: 
   const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts, directives: [], headings: [] };
   for (const chunk of splitChunks(text)) {
     const blockText = text.slice(chunk.start, chunk.end);
-    const definitions = definitionsFor(blockText, allDefinitions);
+    const labels = cache.labels.get(blockText) ?? previous?.cache.labels.get(blockText) ?? referencedLabels(blockText);
+    cache.labels.set(blockText, labels);
+    const definitions = definitionsFor(labels, allDefinitions);
     // The first block may hold front matter, which parses differently anywhere else.
     const key = `${chunk.start === 0 ? '^' : ''}${definitions}\u0000${blockText}`;
     let block = cache.blocks.get(key) ?? reuse?.get(key);

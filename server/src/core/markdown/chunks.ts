@@ -99,22 +99,29 @@ export function linkDefinitions(text: string): LinkDefinitions {
 }
 
 /**
- * The definition lines a block must see to resolve its [text][label] references:
- * only those whose label appears in brackets in the block. A block is parsed with
- * them appended; appending every definition to every block made a draft with many
- * reference links cost twice its parse, and an edit to any definition re-parse it all.
+ * The labels a block's [text][label] references could use: the normalised text of
+ * every innermost bracket pair, each once, in order. (Computed once per block text;
+ * see definitionsFor.)
  */
-export function definitionsFor(block: string, definitions: LinkDefinitions): string {
-  if (definitions.size === 0 || !block.includes(']')) return '';
+export function referencedLabels(block: string): string[] {
+  if (!block.includes(']')) return [];
+  const labels = new Set<string>();
+  for (const match of block.matchAll(BRACKETED)) labels.add(normalizeLabel(match[1]));
+  return [...labels];
+}
+
+/**
+ * The definition lines a block must see to resolve its references: those whose label
+ * it names (`labels`, from referencedLabels). A block is parsed with them appended;
+ * appending every definition to every block made a draft with many reference links
+ * cost twice its parse, and an edit to any definition re-parse it all.
+ */
+export function definitionsFor(labels: readonly string[], definitions: LinkDefinitions): string {
+  if (definitions.size === 0) return '';
   const lines: string[] = [];
-  const seen = new Set<string>();
-  for (const match of block.matchAll(BRACKETED)) {
-    const label = normalizeLabel(match[1]);
+  for (const label of labels) {
     const line = definitions.get(label);
-    if (line !== undefined && !seen.has(label)) {
-      seen.add(label);
-      lines.push(line);
-    }
+    if (line !== undefined) lines.push(line);
   }
   return lines.join('\n');
 }
