@@ -17,13 +17,29 @@ const CONTENT_LENGTH = Buffer.from('content-length:');
 /** A stream that passes only well-framed LSP messages; `onDrop` hears what was skipped. */
 export class Reframer extends Transform {
   private buffer: Buffer<ArrayBufferLike> = Buffer.alloc(0);
+  /** Chunks of a frame still arriving, kept apart until it is complete (see _transform). */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+  /** Bytes the frame at the head of the buffer needs in all; 0 when not known yet. */
+  private needed = 0;
 
   constructor(private readonly onDrop: (reason: string) => void = () => undefined) {
     super();
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    // A large frame (a 5 MB draft) arrives in many chunks: joining them only once it is
+    // complete keeps its cost linear; joining on every chunk copied it over and over.
+    if (this.needed > 0 && this.buffer.length + this.waitingBytes + chunk.length < this.needed) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      done();
+      return;
+    }
+    this.buffer = this.buffer.length || this.waiting.length ? Buffer.concat([this.buffer, ...this.waiting, chunk]) : chunk;
+    this.waiting = [];
+    this.waitingBytes = 0;
+    this.needed = 0;
     for (;;) {
       const end = this.buffer.indexOf(HEADER_END);
       if (end < 0) break;
@@ -33,7 +49,10 @@ export class Reframer extends Transform {
         continue;
       }
       const total = end + HEADER_END.length + length;
-      if (this.buffer.length < total) break;
+      if (this.buffer.length < total) {
+        this.needed = total;
+        break;
+      }
       this.push(this.buffer.subarray(0, total));
       this.buffer = this.buffer.subarray(total);
     }

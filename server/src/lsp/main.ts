@@ -10,12 +10,13 @@ import { startServer } from './server';
 
 // Over stdio, frames pass through a Reframer: a garbled frame is dropped instead of
 // leaving the reader misaligned for good (see framing.ts).
+const stdio = process.argv.includes('--stdio');
 let logDrop = (_reason: string) => undefined as void;
-const connection = process.argv.includes('--stdio')
+const connection = stdio
   ? createConnection(ProposedFeatures.all, process.stdin.pipe(new Reframer((reason) => logDrop(reason))), process.stdout)
   : createConnection(ProposedFeatures.all);
 logDrop = (reason) => connection.console.error(`alignment-terms: dropped ${reason}`);
-if (process.argv.includes('--stdio')) {
+if (stdio) {
   // stdout carries the protocol: anything a dependency prints goes to the log instead.
   console.log = console.info = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.warn = console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
