@@ -1,7 +1,6 @@
 /**
  * Fault injection over real LSP (beyond test/protocol/robustness.test.ts, which has
- * non-JSON frames, unknown documents and methods, a 200-change burst and a 5 MB
- * draft): garbage bytes and garbled headers, invalid JSON-RPC, requests before
+ * non-JSON frames, unknown documents and methods and a 5 MB draft): garbage bytes and garbled headers, invalid JSON-RPC, requests before
  * initialize, impossible didChange ranges, versions out of order, requests for a
  * closed document, 1,000 changes in a burst. After each, the server must still be
  * running and answer a hover with the right range.
@@ -166,10 +165,13 @@ describe('a misbehaving editor', () => {
     }
     const last = await client.diagnosticsFor(uri, (p) => p.version === 1001);
     const at = text.indexOf('inner');
-    expect(last.diagnostics.map((d) => d.range)).toEqual([{ start: { line: 0, character: at }, end: { line: 0, character: at + 15 } }]);
+    expect(last.diagnostics.map((d) => [d.range, d.code])).toEqual([[{ start: { line: 0, character: at }, end: { line: 0, character: at + 15 } }, 'ambiguous-term']]);
     const versions = client.diagnostics.get(uri)!.slice(before).map((p) => p.version!);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(versions.length).toBeLessThan(100);
+    // The burst draft itself answers a hover on its last word.
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: at + 2 } });
+    expect((hover!.contents as { value: string }).value).toContain('**inner alignment**');
     await answersHover();
   });
 });
