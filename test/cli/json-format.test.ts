@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arrayFormatter, jsonFormatter } from '../../server/src/cli/format/json';
-import type { Formatter } from '../../server/src/cli/format/types';
+import { piecesOf, type Formatter } from '../../server/src/cli/format/types';
 import type { FileResult } from '../../server/src/cli/results';
 
 const totals = { error: 0, warning: 0, info: 0, hint: 0, files: 0, tooManyWarnings: false };
@@ -14,8 +14,7 @@ const totals = { error: 0, warning: 0, info: 0, hint: 0, files: 0, tooManyWarnin
 function pieces(formatter: Formatter, results: FileResult[]): string[] {
   const out = [formatter.begin()];
   for (const result of results) {
-    const report = formatter.file(result);
-    out.push(...(typeof report === 'string' ? [report] : report));
+    out.push(...piecesOf(formatter.file(result)));
   }
   out.push(formatter.end(totals));
   return out;

@@ -16,7 +16,7 @@ import { githubFormatter } from './format/github';
 import { jsonFormatter } from './format/json';
 import { sarifFormatter } from './format/sarif';
 import { stylishFormatter } from './format/stylish';
-import type { Formatter, Totals } from './format/types';
+import { piecesOf, type Formatter, type Totals } from './format/types';
 import { VERSION } from './version';
 import { openSink } from './output';
 import { runPipeline } from './pipeline';
@@ -81,7 +81,7 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
       for (const d of result.diagnostics) counts[d.severity as keyof typeof counts]++;
       linted++;
       const report = reporting ? formatter.file(result) : '';
-      for (const text of typeof report === 'string' ? [report] : report) {
+      for (const text of piecesOf(report)) {
         if (!text) continue;
         // stdout and stderr are often the same terminal: erase the progress line first.
         if (output === undefined) progress.clear();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { stringOption, type CommandIO, type OptionValues } from './command';
 import { collectFiles } from './files';
 import { arrayFormatter } from './format/json';
+import { piecesOf } from './format/types';
 import { asError } from './lint';
 import { displayPath } from './paths';
 import { runPipeline } from './pipeline';
@@ -23,8 +24,7 @@ export async function occurrences(paths: string[], options: OptionValues, io: Co
     if (outcome.error) throw asError(outcome.error);
     if (outcome.notices.length) io.stderr.write(outcome.notices.map((m) => `alignment-terms: ${m}\n`).join(''));
     if (!outcome.result) return;
-    const report = formatter.file(outcome.result);
-    for (const text of typeof report === 'string' ? [report] : report) io.stdout.write(text);
+    for (const text of piecesOf(formatter.file(outcome.result))) io.stdout.write(text);
   };
   await runPipeline({
     settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION, detail: { diagnostics: false, fixes: false, occurrences: true } },

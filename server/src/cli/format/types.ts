@@ -31,3 +31,8 @@ export interface Formatter {
   /** Text after the last file. */
   end(totals: Totals): string;
 }
+
+/** What Formatter.file returned, as pieces to write in order. */
+export function piecesOf(report: string | Iterable<string>): Iterable<string> {
+  return typeof report === 'string' ? [report] : report;
+}
