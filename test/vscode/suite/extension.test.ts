@@ -30,6 +30,24 @@ function diagnostics(uri: vscode.Uri, predicate: (list: vscode.Diagnostic[]) => 
   });
 }
 
+/**
+ * The quick fixes at `range`. Once in about five fresh CI-like runs the first request,
+ * right after the diagnostics arrived, came back empty (the cause is not found yet).
+ * It is asked again for up to 5 s, with a note in the extension host log
+ * (test-results/editor/exthost-log.txt), so a late answer is visible and a missing
+ * fix still fails the test.
+ */
+async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const ask = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  let actions = await ask();
+  for (let waited = 0; actions.length === 0 && waited < 5000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    actions = await ask();
+    if (actions.length) console.log(`note: quick fixes arrived only after ${waited + 250} ms of asking again`);
+  }
+  return actions;
+}
+
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 }
@@ -79,7 +97,7 @@ describe('alignment-terms in VS Code', () => {
 
   it('applies the preferred quick fix, which pins the sense and clears every flag of the term', async () => {
     const [inner] = await diagnostics(document.uri, (l) => l.length === 2);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, inner.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixes(document.uri, inner.range);
     const preferred = actions.filter((a) => a.isPreferred);
     const offered = actions.map((a) => `${a.isPreferred ? '(preferred) ' : ''}${a.title}`).join(' | ') || 'nothing';
     assert.deepEqual(preferred.map((a) => a.title), ['Pin inner alignment to "generalization-focused" for this document'], `the preferred quick fix for "${document.getText(inner.range)}"; offered: ${offered}`);
