@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeWhole as analyze, analyzeIncremental, presetRegistry, type Analysis } from '../../server/src/core';
+import { toSource } from '../../server/src/core/markdown/prose';
 
 const registry = presetRegistry();
 const examples = path.join(__dirname, '../../examples');
@@ -112,6 +113,29 @@ describe('incremental analysis', () => {
     const withBom = spansOf(analyzeIncremental(`\uFEFF${draft}`, registry));
     expect(plain).toEqual([draft.indexOf('objective')]);
     expect(withBom).toEqual([draft.indexOf('objective') + 1]);
+  });
+
+  it('parses a long draft in groups of blocks and maps every context, heading and directive back exactly as one whole parse does', () => {
+    // Over 8 KB, so the first analysis parses several groups and splits each back into blocks.
+    const text = `${LONG_DRAFT}\n\n${[...drafts, ...drafts, ...drafts, ...drafts].join('\n\n## Again &amp; again\n\n')}\n\n| term | sense |\n|---|---|\n| inner alignment | [x][rlo] |\n\n<!-- alignment-terms disable-next-line inner-alignment -->\nInner alignment &mdash; again.\n`;
+    expect(text.length).toBeGreaterThan(2 * 8 * 1024);
+    const structure = (a: Analysis) => ({
+      frontMatter: a.doc.frontMatter,
+      headings: a.doc.headings,
+      directives: a.doc.directives,
+      contexts: a.doc.contexts.map((c) => ({
+        kind: c.kind,
+        plain: c.plain,
+        span: c.span,
+        section: c.section,
+        links: c.links,
+        // Where every character of the prose came from in the draft.
+        sources: [...c.plain].map((_, i) => toSource(c, i)).join(','),
+      })),
+    });
+    const grouped = analyzeIncremental(text, registry);
+    expect(structure(grouped)).toEqual(structure(analyze(text, registry)));
+    expect(visible(grouped)).toEqual(visible(analyze(text, registry)));
   });
 
   it('reuses the cached blocks that an edit did not touch', () => {

@@ -3,9 +3,11 @@
  * only the blocks an edit touched. Blocks (see markdown/chunks.ts) are cached by
  * their text plus the link definitions they use, so an unchanged block is reused
  * wherever it moved; document-wide steps (directives, pins, definitions, rules) are
- * cheap and always redone. The result equals a full `analyze` of the same text.
+ * cheap and always redone. Blocks that must be analysed are parsed in groups (see
+ * GROUP_CHARS). The result equals one parse of the whole text (analyzeWhole).
  */
-import { definitionsFor, linkDefinitions, referencedLabels, splitChunks } from './markdown/chunks';
+import { definitionsFor, linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } from './markdown/chunks';
+import type { Directive } from './markdown/directives';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
@@ -53,6 +55,25 @@ export interface IncrementalAnalysis extends Analysis {
 }
 
 /**
+ * Blocks not found in the cache are parsed together, consecutive ones in groups of up
+ * to this many characters, and the parse is split back into per-block results. The
+ * parser has a fixed cost per call (setting up its tokenizers and tree builder) that,
+ * paid once per block, made the block-wise analysis cost twice a whole-document
+ * parse; groups of this size pay it rarely. The cap keeps what a long list costs the
+ * parser (superlinear in the piece it reads at once) bounded, as splitChunks intends.
+ */
+const GROUP_CHARS = 16 * 1024;
+
+/** One block of the document being analysed, and its result once known. */
+interface Entry {
+  start: number;
+  end: number;
+  labels: readonly string[];
+  key: string;
+  block?: BlockResult;
+}
+
+/**
  * Analyses `text`, reusing the blocks of `previous` (an earlier analysis of the same
  * document with the same registry) that did not change. Without `previous`, or when
  * the registry changed, everything is analysed afresh.
@@ -61,33 +82,96 @@ export function analyzeIncremental(text: string, registry: Registry, previous?: 
   const reuse = previous && previous.cache.registry === registry ? previous.cache.blocks : undefined;
   const cache: BlockCache = { registry, blocks: new Map(), labels: new Map() };
   const allDefinitions = linkDefinitions(text);
+  const entries: Entry[] = splitChunks(text).map(({ start, end }) => {
+    const blockText = text.slice(start, end);
+    const labels = cache.labels.get(blockText) ?? previous?.cache.labels.get(blockText) ?? referencedLabels(blockText);
+    cache.labels.set(blockText, labels);
+    // The first block may hold front matter, which parses differently anywhere else.
+    const key = `${start === 0 ? '^' : ''}${definitionsFor(labels, allDefinitions)}\u0000${blockText}`;
+    return { start, end, labels, key, block: cache.blocks.get(key) ?? reuse?.get(key) };
+  });
+  for (let i = 0; i < entries.length; ) {
+    if (entries[i].block) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < entries.length && !entries[j].block && entries[j].end - entries[i].start <= GROUP_CHARS) j++;
+    analyseGroup(text, entries.slice(i, j), allDefinitions, registry);
+    i = j;
+  }
   const contexts: ProseContext[] = [];
   const views: ContextView[] = [];
   const raw: RawOccurrence[] = [];
   const facts: LocalFacts[] = [];
   const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts, directives: [], headings: [] };
-  for (const chunk of splitChunks(text)) {
-    const blockText = text.slice(chunk.start, chunk.end);
-    const labels = cache.labels.get(blockText) ?? previous?.cache.labels.get(blockText) ?? referencedLabels(blockText);
-    cache.labels.set(blockText, labels);
-    const definitions = definitionsFor(labels, allDefinitions);
-    // The first block may hold front matter, which parses differently anywhere else.
-    const key = `${chunk.start === 0 ? '^' : ''}${definitions}\u0000${blockText}`;
-    let block = cache.blocks.get(key) ?? reuse?.get(key);
-    if (!block) block = analyseBlock(blockText, definitions, registry, chunk.start === 0);
-    cache.blocks.set(key, block);
-    place(block, chunk.start, doc, views, raw, facts);
+  for (const entry of entries) {
+    cache.blocks.set(entry.key, entry.block!);
+    place(entry.block!, entry.start, doc, views, raw, facts);
   }
   const resolution = resolveDocument(doc, raw, registry, facts, views);
   const findings = runRules(doc, resolution, registry);
   return { doc, occurrences: resolution.occurrences, findings, resolution, cache };
 }
 
-function analyseBlock(blockText: string, definitions: string, registry: Registry, atDocumentStart: boolean): BlockResult {
-  const blocks = parseBlocks(definitions ? `${blockText}\n\n${definitions}` : blockText, blockText.length, atDocumentStart);
-  const views = blocks.contexts.map((c) => new ContextView(c));
-  const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
-  return { blocks, views, raw, facts: localFacts(raw, views, registry) };
+/**
+ * Parses consecutive blocks in one call, with the link definitions any of them uses
+ * appended, and gives each entry its own result, as if it had been parsed alone (a
+ * block parses the same on its own as among its neighbours; see chunks.ts).
+ */
+function analyseGroup(text: string, members: Entry[], allDefinitions: LinkDefinitions, registry: Registry): void {
+  const groupStart = members[0].start;
+  const groupText = text.slice(groupStart, members[members.length - 1].end);
+  const labels = members.length === 1 ? members[0].labels : [...new Set(members.flatMap((m) => m.labels))];
+  const definitions = definitionsFor(labels, allDefinitions);
+  const parsed = parseBlocks(definitions ? `${groupText}\n\n${definitions}` : groupText, groupText.length, groupStart === 0);
+  const pieces = members.length === 1 ? [parsed] : splitParsed(parsed, members.map((m) => m.start - groupStart));
+  members.forEach((member, k) => {
+    const blocks = pieces[k];
+    const views = blocks.contexts.map((c) => new ContextView(c));
+    const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
+    member.block = { blocks, views, raw, facts: localFacts(raw, views, registry) };
+  });
+}
+
+/**
+ * Splits a group's parse into one ParsedBlocks per block, each in that block's own
+ * coordinates. `starts` are the blocks' offsets in the group, ascending, from 0.
+ * Contexts keep their segments and carry `base` (negative) to map them; heading
+ * indices restart per block, and a context whose heading lies in an earlier block
+ * gets -1 (place() then points it at the heading before the block).
+ */
+function splitParsed(parsed: ParsedBlocks, starts: readonly number[]): ParsedBlocks[] {
+  const pieces: ParsedBlocks[] = starts.map(() => ({ contexts: [], directives: [], headings: [] }));
+  const pieceOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  pieces[0].frontMatter = parsed.frontMatter;
+  // Group heading index -> [piece, index in the piece].
+  const headingAt = parsed.headings.map((heading) => {
+    const k = pieceOf(heading.span.start);
+    pieces[k].headings.push({ ...heading, span: shiftSpan(heading.span, -starts[k]) });
+    return { piece: k, index: pieces[k].headings.length - 1 };
+  });
+  for (const context of parsed.contexts) {
+    const k = pieceOf(context.span.start);
+    const heading = context.section >= 0 ? headingAt[context.section] : undefined;
+    const section = heading && heading.piece === k ? heading.index : -1;
+    if (starts[k] === 0) pieces[k].contexts.push(context);
+    else pieces[k].contexts.push({ ...context, span: shiftSpan(context.span, -starts[k]), base: (context.base ?? 0) - starts[k], section });
+  }
+  for (const directive of parsed.directives) {
+    const k = pieceOf(directive.span.start);
+    pieces[k].directives.push(shiftDirective(directive, -starts[k]));
+  }
+  return pieces;
 }
 
 /**
@@ -114,19 +198,27 @@ function place(block: BlockResult, base: number, doc: ParsedDocument, views: Con
 
 /** A block's results in document coordinates: offsets moved by `base`, indices by the blocks before it. */
 function moved(block: BlockResult, base: number, contextOffset: number, headingOffset: number): Placement {
-  const shift = (span: Span): Span => ({ start: span.start + base, end: span.end + base });
+  const shift = (span: Span): Span => shiftSpan(span, base);
   const contexts = block.blocks.contexts.map((context) => ({
     ...context,
-    base,
+    // A context split off a group parse maps its segments through its own (negative) base.
+    base: base + (context.base ?? 0),
     span: shift(context.span),
     section: context.section >= 0 ? context.section + headingOffset : headingOffset - 1,
   }));
   const headings = block.blocks.headings.map((heading) => ({ ...heading, span: shift(heading.span) }));
-  const directives = block.blocks.directives.map((d) => {
-    if (d.kind === 'pin') return { ...d, span: shift(d.span), term: { ...d.term, span: shift(d.term.span) }, sense: d.sense && { ...d.sense, span: shift(d.sense.span) } };
-    if (d.kind === 'malformed') return { ...d, span: shift(d.span) };
-    return { ...d, span: shift(d.span), terms: d.terms.map((t) => ({ ...t, span: shift(t.span) })) };
-  });
+  const directives = block.blocks.directives.map((d) => shiftDirective(d, base));
   const raw = block.raw.map((o) => ({ ...o, context: o.context + contextOffset, span: shift(o.span) }));
   return { base, contextOffset, headingOffset, contexts, headings, directives, raw };
+}
+
+function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shiftDirective(d: Directive, by: number): Directive {
+  const shift = (span: Span) => shiftSpan(span, by);
+  if (d.kind === 'pin') return { ...d, span: shift(d.span), term: { ...d.term, span: shift(d.term.span) }, sense: d.sense && { ...d.sense, span: shift(d.sense.span) } };
+  if (d.kind === 'malformed') return { ...d, span: shift(d.span) };
+  return { ...d, span: shift(d.span), terms: d.terms.map((t) => ({ ...t, span: shift(t.span) })) };
 }

@@ -65,6 +65,9 @@ export function parseBlocks(written: string, limit: number, atDocumentStart: boo
   const tree = (atDocumentStart ? processor : bodyProcessor).parse(source) as Root;
   if (source.charCodeAt(0) === 0xfeff) restoreByteOrderMark(tree);
   const state: WalkState = { text: source, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
+  // Definitions appended past `limit` are the document's first ones for their labels
+  // (see chunks.ts): they beat a later duplicate that happens to sit in the block.
+  const appended = new Map<string, string>();
   let frontMatter: FrontMatter | undefined;
   for (const node of tree.children) {
     if (node.type === 'yaml' && node.position && frontMatter === undefined && node === tree.children[0]) {
@@ -77,13 +80,13 @@ export function parseBlocks(written: string, limit: number, atDocumentStart: boo
       continue;
     }
     if ((node.position?.start.offset ?? 0) >= limit) {
-      if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url);
+      if (node.type === 'definition' && !appended.has(node.identifier)) appended.set(node.identifier, node.url);
       continue;
     }
     walkBlock(node, state, false);
   }
   for (const { context, link, identifier } of state.pendingRefs) {
-    const url = state.definitions.get(identifier);
+    const url = appended.get(identifier) ?? state.definitions.get(identifier);
     if (url !== undefined) context.links.push({ ...link, url });
   }
   return { contexts: state.contexts, frontMatter, directives: state.directives, headings: state.headings };
