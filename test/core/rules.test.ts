@@ -129,3 +129,20 @@ describe('unknown-pin', () => {
     expect(run('---\nalignment-terms:\n  inner-alignment: objective-focused\n---\n\n<!-- alignment-terms-disable mesa-optimizer -->').findings).toEqual([]);
   });
 });
+
+describe('sense-drift', () => {
+  const pinned = '---\nalignment-terms:\n  inner-alignment: objective-focused\n---\n\n';
+  const drifting = 'The model had never seen this kind of customer in training, and once deployed into the new market it competently pursued the wrong goal. We called it inner misalignment.';
+  const drifts = (body: string) => run(`${pinned}${body}`).findings.filter((f) => f.rule === 'sense-drift').map((f) => f.term);
+
+  it('flags a pinned use whose paragraph reads as another sense, once per paragraph and term, in each such paragraph', () => {
+    expect(drifts(drifting)).toEqual(['inner-alignment']);
+    expect(drifts(`${drifting} Again inner misalignment.\n\n${drifting}`)).toEqual(['inner-alignment', 'inner-alignment']);
+  });
+
+  it('leaves a paragraph alone that names the other sense itself (it contrasts the two)', () => {
+    expect(drifts(`${drifting} That is inner alignment in Shah's sense, not ours.`)).toEqual([]);
+    // The contrasting use must be in the same paragraph.
+    expect(drifts(`${drifting}\n\nThat is inner alignment in Shah's sense, not ours.`)).toEqual(['inner-alignment']);
+  });
+});
