@@ -45,8 +45,8 @@ interface Placement {
 export interface BlockCache {
   registry: Registry;
   blocks: Map<string, BlockResult>;
-  /** Block text -> the reference labels it names (kept across registries: it depends on the text alone). */
-  labels: Map<string, readonly string[]>;
+  /** Block text -> what it says about links (kept across registries: it depends on the text alone). */
+  links: Map<string, BlockLinks>;
 }
 
 /** An analysis that carries the cache the next incremental analysis reuses. */
@@ -64,6 +64,12 @@ export interface IncrementalAnalysis extends Analysis {
  */
 const GROUP_CHARS = 16 * 1024;
 
+/** The reference labels a block names and the link definitions it holds. */
+interface BlockLinks {
+  labels: readonly string[];
+  definitions: LinkDefinitions;
+}
+
 /** One block of the document being analysed, and its result once known. */
 interface Entry {
   start: number;
@@ -80,15 +86,22 @@ interface Entry {
  */
 export function analyzeIncremental(text: string, registry: Registry, previous?: IncrementalAnalysis): IncrementalAnalysis {
   const reuse = previous && previous.cache.registry === registry ? previous.cache.blocks : undefined;
-  const cache: BlockCache = { registry, blocks: new Map(), labels: new Map() };
-  const allDefinitions = linkDefinitions(text);
-  const entries: Entry[] = splitChunks(text).map(({ start, end }) => {
+  const cache: BlockCache = { registry, blocks: new Map(), links: new Map() };
+  const chunks = splitChunks(text).map(({ start, end }) => {
     const blockText = text.slice(start, end);
-    const labels = cache.labels.get(blockText) ?? previous?.cache.labels.get(blockText) ?? referencedLabels(blockText);
-    cache.labels.set(blockText, labels);
+    let links = cache.links.get(blockText) ?? previous?.cache.links.get(blockText);
+    links ??= { labels: referencedLabels(blockText), definitions: linkDefinitions(blockText) };
+    cache.links.set(blockText, links);
+    return { start, end, blockText, links };
+  });
+  // The document's definitions, the first of each label winning: gathered block by
+  // block (blocks start at line starts), so a keystroke does not re-read a long draft.
+  const allDefinitions = new Map<string, string>();
+  for (const { links } of chunks) for (const [label, line] of links.definitions) if (!allDefinitions.has(label)) allDefinitions.set(label, line);
+  const entries: Entry[] = chunks.map(({ start, end, blockText, links }) => {
     // The first block may hold front matter, which parses differently anywhere else.
-    const key = `${start === 0 ? '^' : ''}${definitionsFor(labels, allDefinitions)}\u0000${blockText}`;
-    return { start, end, labels, key, block: cache.blocks.get(key) ?? reuse?.get(key) };
+    const key = `${start === 0 ? '^' : ''}${definitionsFor(links.labels, allDefinitions)}\u0000${blockText}`;
+    return { start, end, labels: links.labels, key, block: cache.blocks.get(key) ?? reuse?.get(key) };
   });
   for (let i = 0; i < entries.length; ) {
     if (entries[i].block) {

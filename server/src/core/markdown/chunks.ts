@@ -86,10 +86,13 @@ function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 
-/** The document's link reference definition lines, each under its normalised label. */
+/** Shared by every text without definitions (most blocks). */
+const NO_DEFINITIONS: LinkDefinitions = new Map();
+
+/** The link reference definition lines of `text` (a document or a block), each under its normalised label. */
 export function linkDefinitions(text: string): LinkDefinitions {
+  if (!text.includes(']:')) return NO_DEFINITIONS;
   const definitions = new Map<string, string>();
-  if (!text.includes(']:')) return definitions;
   for (const match of text.matchAll(DEFINITION_LINE)) {
     const label = normalizeLabel(match[1]);
     // The first definition of a label wins, as in CommonMark.
