@@ -7,7 +7,7 @@ import type { Registry, Term } from '../registry';
 import { sourceKey } from '../sources';
 import type { RawOccurrence, Via } from '../types';
 import { senseNamedIn, termPatterns } from './patterns';
-import type { ContextView } from './view';
+import type { ContextView, Range } from './view';
 
 /** A qualification: the sense and how it was given. */
 export interface Qualification {
@@ -24,12 +24,20 @@ const CLAUSE_BREAK = /;|\.\s|\bbut\b|\bwhereas\b|\bwhile\b|\bunlike\b/i;
 export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
   const patterns = termPatterns(term);
   // Most paragraphs name no sense and no source: then only a link can qualify.
-  if (!namesSenseOrSource(view, term)) return linkQualification(occurrence, view, term, registry);
+  const phrases = phraseSpans(view, term);
+  if (phrases.length === 0) return linkQualification(occurrence, view, term, registry);
   const { plainStart: start, plainEnd: end } = occurrence;
   const plain = view.plain;
   const sentence = view.sentence(start);
+  // Every pattern below needs a sense name or a source name inside the text it reads
+  // (at most CLAUSE_REACH before the use, 160 after, within the sentence); when none
+  // is there, only a link can qualify. Most uses in a paragraph that names a source
+  // elsewhere end here, before the large patterns run.
+  const from = Math.max(sentence.start, start - CLAUSE_REACH);
+  const afterEnd = Math.min(sentence.end, end + 160);
+  if (!overlapsAny(phrases, from, start) && !overlapsAny(phrases, end, afterEnd)) return linkQualification(occurrence, view, term, registry);
   const before = plain.slice(Math.max(sentence.start, start - 120), start);
-  let after = plain.slice(end, Math.min(sentence.end, end + 160));
+  let after = plain.slice(end, afterEnd);
   const noun = TRAILING_NOUN.exec(after);
   if (noun) after = after.slice(noun[0].length);
 
@@ -58,7 +66,6 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   // The sentence up to the use, at most CLAUSE_REACH back: reading whole run-on
   // sentences made a pasted line with thousands of uses quadratic. A cut-off clause
   // starts with an ellipsis, so it never looks like the opening of a sentence.
-  const from = Math.max(sentence.start, start - CLAUSE_REACH);
   const clause = from > sentence.start ? `\u2026${plain.slice(from, start)}` : plain.slice(sentence.start, start);
   const subject = patterns.subjectBefore?.exec(clause);
   if (subject) {
@@ -71,14 +78,29 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   return reported && { sense: reported.sense, via: 'attribution' };
 }
 
-/** True when the paragraph contains any label or attribution phrase of `term` (checked once per paragraph). */
-function namesSenseOrSource(view: ContextView, term: Term): boolean {
-  return view.memo(`names\u0000${term.id}`, () => {
+/** Where the paragraph names a sense or a source of `term` (label and attribution phrases), in order; found once per paragraph. */
+function phraseSpans(view: ContextView, term: Term): readonly Range[] {
+  return view.memo(`phrases\u0000${term.id}`, () => {
     const regex = termPatterns(term).anyPhrase;
-    if (!regex) return false;
+    const spans: Range[] = [];
+    if (!regex) return spans;
     regex.lastIndex = 0;
-    return regex.test(view.plain);
+    for (let m = regex.exec(view.plain); m; m = regex.exec(view.plain)) spans.push({ start: m.index, end: m.index + m[0].length });
+    return spans;
   });
+}
+
+/** True when a span of `spans` (sorted, disjoint) overlaps [from, to). Binary search: a paragraph may name thousands. */
+function overlapsAny(spans: readonly Range[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  // The first span that ends after `from`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo].start < to;
 }
 
 /** "Under Shah's usage, case 1 would count as inner misalignment": the nearest tied attribution before the use, in its clause. */
