@@ -108,8 +108,7 @@ export function analyzeIncremental(text: string, registry: Registry, previous?: 
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < entries.length && !entries[j].block && entries[j].end - entries[i].start <= GROUP_CHARS) j++;
+    const j = groupEnd(entries, i, (k) => !entries[k].block);
     analyseGroup(text, entries.slice(i, j), allDefinitions, registry);
     i = j;
   }
@@ -136,15 +135,78 @@ function analyseGroup(text: string, members: Entry[], allDefinitions: LinkDefini
   const groupStart = members[0].start;
   const groupText = text.slice(groupStart, members[members.length - 1].end);
   const labels = members.length === 1 ? members[0].labels : [...new Set(members.flatMap((m) => m.labels))];
-  const definitions = definitionsFor(labels, allDefinitions);
-  const parsed = parseBlocks(definitions ? `${groupText}\n\n${definitions}` : groupText, groupText.length, groupStart === 0);
+  const parsed = parseUnit(groupText, labels, allDefinitions, groupStart === 0);
   const pieces = members.length === 1 ? [parsed] : splitParsed(parsed, members.map((m) => m.start - groupStart));
   members.forEach((member, k) => {
-    const blocks = pieces[k];
-    const views = blocks.contexts.map((c) => new ContextView(c));
-    const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
-    member.block = { blocks, views, raw, facts: localFacts(raw, views, registry) };
+    member.block = analyseParsed(pieces[k], registry);
   });
+}
+
+/**
+ * Consecutive chunks starting at `i` that one parse takes: up to GROUP_CHARS, while
+ * `joinable` allows. Returns the index after the last one (always more than `i`).
+ */
+function groupEnd(chunks: readonly { start: number; end: number }[], i: number, joinable: (k: number) => boolean): number {
+  let j = i + 1;
+  while (j < chunks.length && joinable(j) && chunks[j].end - chunks[i].start <= GROUP_CHARS) j++;
+  return j;
+}
+
+/** Parses one block or group, with the definitions of the labels it names appended (see chunks.ts). */
+function parseUnit(unitText: string, labels: readonly string[], allDefinitions: LinkDefinitions, atDocumentStart: boolean): ParsedBlocks {
+  const definitions = definitionsFor(labels, allDefinitions);
+  return parseBlocks(definitions ? `${unitText}\n\n${definitions}` : unitText, unitText.length, atDocumentStart);
+}
+
+/** Scans a parse and reads each occurrence's local facts, all in the parse's own coordinates. */
+function analyseParsed(blocks: ParsedBlocks, registry: Registry): BlockResult {
+  const views = blocks.contexts.map((c) => new ContextView(c));
+  const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
+  return { blocks, views, raw, facts: localFacts(raw, views, registry) };
+}
+
+/**
+ * A one-off analysis (the CLI's): the same result as analyzeIncremental without a
+ * previous analysis, without what only a later keystroke would reuse. Groups of
+ * blocks are the unit throughout (no block keys, no per-block split of a group's
+ * parse), and their results are moved into the document in place, not copied.
+ */
+export function analyzeOnce(text: string, registry: Registry): Analysis {
+  const allDefinitions = linkDefinitions(text);
+  const views: ContextView[] = [];
+  const raw: RawOccurrence[] = [];
+  const facts: LocalFacts[] = [];
+  const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts: [], directives: [], headings: [] };
+  const chunks = splitChunks(text);
+  for (let i = 0; i < chunks.length; ) {
+    const j = groupEnd(chunks, i, () => true);
+    const base = chunks[i].start;
+    const unitText = text.slice(base, chunks[j - 1].end);
+    const unit = analyseParsed(parseUnit(unitText, referencedLabels(unitText), allDefinitions, base === 0), registry);
+    const contextOffset = doc.contexts.length;
+    const headingOffset = doc.headings.length;
+    for (const context of unit.blocks.contexts) {
+      context.base = base + (context.base ?? 0);
+      context.span = shiftSpan(context.span, base);
+      // -1 (no heading earlier in the unit) becomes the last heading before it.
+      context.section += headingOffset;
+      doc.contexts.push(context);
+    }
+    for (const heading of unit.blocks.headings) doc.headings.push({ ...heading, span: shiftSpan(heading.span, base) });
+    for (const directive of unit.blocks.directives) doc.directives.push(shiftDirective(directive, base));
+    if (base === 0 && unit.blocks.frontMatter) doc.frontMatter = unit.blocks.frontMatter;
+    for (const view of unit.views) views.push(view);
+    for (const occurrence of unit.raw) {
+      occurrence.context += contextOffset;
+      occurrence.span = shiftSpan(occurrence.span, base);
+      raw.push(occurrence);
+    }
+    for (const fact of unit.facts) facts.push(fact);
+    i = j;
+  }
+  const resolution = resolveDocument(doc, raw, registry, facts, views);
+  const findings = runRules(doc, resolution, registry);
+  return { doc, occurrences: resolution.occurrences, findings, resolution };
 }
 
 /**

@@ -3,7 +3,7 @@
  * and a compiled registry in, plain data out; never throws on user input.
  */
 import { loadPreset } from './glossary/load';
-import { analyzeIncremental } from './incremental';
+import { analyzeOnce } from './incremental';
 import type { PresetName } from './glossary/presets';
 import { parseMarkdown, type ParsedDocument } from './markdown/parse';
 import { compileRegistry, type Registry } from './registry';
@@ -22,12 +22,11 @@ export interface Analysis {
 
 /**
  * Runs every stage (parse, scan, resolve, rules) over `text`. The draft is parsed
- * block by block (see incremental.ts): the result is the same as one parse of the
- * whole text (test/engine/incremental.test.ts), and much cheaper on long drafts.
+ * in groups of blocks (see incremental.ts): the result is the same as one parse of
+ * the whole text (test/engine/incremental.test.ts), and much cheaper on long drafts.
  */
 export function analyze(text: string, registry: Registry): Analysis {
-  const { cache: _unused, ...analysis } = analyzeIncremental(text, registry);
-  return analysis;
+  return analyzeOnce(text, registry);
 }
 
 /** The same analysis from one parse of the whole text: the reference the block-wise analysis is tested against. */
