@@ -57,6 +57,11 @@ const LETTER = /[\p{L}\p{N}]/u;
 /** Where a quotation that runs on from or into another paragraph may open or close: only blanks, markup or final punctuation. */
 const EDGE = /^[\s*_.,;:!?)\]\uFFFC]*$/;
 
+/** ", ', \u2018, \u2019, \u201c, \u201d, \u201e: the characters findQuotes reads. */
+function isQuoteMark(code: number): boolean {
+  return code === 0x22 || code === 0x27 || (code >= 0x2018 && code <= 0x201e && code !== 0x201a && code !== 0x201b);
+}
+
 /**
  * Pairs quotation marks: straight double quotes toggle; curly double quotes nest
  * (a quotation may quote), and a \u201c written where a closing mark belongs (after
@@ -73,17 +78,19 @@ export function findQuotes(text: string): Range[] {
   const curly: number[] = [];
   let single = -1;
   for (let i = 0; i < text.length; i++) {
+    // Only quotation marks and apostrophes matter: the rest is skipped at the cost of one comparison.
+    if (!isQuoteMark(text.charCodeAt(i))) continue;
     const c = text[i];
     const prev = i > 0 ? text[i - 1] : ' ';
     const next = i + 1 < text.length ? text[i + 1] : ' ';
-    const closesLikeAMark = !/[\s(\[]/.test(prev) && !LETTER.test(next);
+    const closesLikeAMark = () => !/[\s(\[]/.test(prev) && !LETTER.test(next);
     if (c === '"') {
       if (straightDouble < 0) straightDouble = i + 1;
       else {
         spans.push({ start: straightDouble, end: i });
         straightDouble = -1;
       }
-    } else if ((c === '\u201c' && !(closesLikeAMark && curly.length)) || c === '\u201e') {
+    } else if ((c === '\u201c' && !(curly.length && closesLikeAMark())) || c === '\u201e') {
       curly.push(i + 1);
     } else if (c === '\u201d' || c === '\u201c') {
       const open = curly.pop();
