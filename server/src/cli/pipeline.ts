@@ -25,10 +25,12 @@ import type { WorkerInput } from './worker';
  * drafts each took 16.0 s side by side against 9.9 s for one alone (1.24x the
  * throughput), and V8's garbage collector already works on the second core. With
  * the former 384 KB, 100 drafts (2.2 MB) took 3.8 s with a worker and 3.2 s without;
- * 1,000 drafts (20 MB) take the same time either way. Where cores are real, a
- * worker pays sooner; ALIGNMENT_TERMS_WORKERS=N forces N.
+ * 1,000 drafts (20 MB) take the same time either way, while a worker adds 40% CPU
+ * time and 70 MB of peak memory. So workers start only for runs beyond anything
+ * measured here. Where cores are real, a worker pays far sooner:
+ * ALIGNMENT_TERMS_WORKERS=N forces N.
  */
-export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
+export const WORKER_MIN_BYTES = 64 * 1024 * 1024;
 /** Jobs queued per worker: one running, one waiting, so a worker never idles on a round trip. */
 const PER_WORKER = 2;
 
