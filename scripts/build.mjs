@@ -3,7 +3,8 @@
 // data, parsed and validated at build time (scripts/presets.mjs).
 // Type-checking is `tsc -b` (npm test runs it); this script only bundles.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { generateGrammar } from './gen-grammar.mjs';
 import { presetsPlugin } from './presets.mjs';
 
@@ -35,4 +36,15 @@ await Promise.all([
   // The Markdown injection grammar, generated from the registry data (not committed).
   generateGrammar(),
 ]);
-console.error(`alignment-terms: built ${entries.map((e) => e.out).join(', ')}, syntaxes/alignment-terms.injection.json in ${Date.now() - started} ms`);
+// The CLI's code cache (bin/load-bundle.js): made by running the new bundle once in a
+// child process. Under --watch the bundle keeps changing: drop the cache instead.
+const cache = 'dist/cli.js.cache';
+if (watch) rmSync(cache, { force: true });
+else {
+  const made = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (made.status !== 0) {
+    rmSync(cache, { force: true });
+    console.error(`alignment-terms: no code cache for dist/cli.js (the CLI only starts slower): ${made.stderr.trim().split('\n')[0] || `exit ${made.status}`}`);
+  }
+}
+console.error(`alignment-terms: built ${entries.map((e) => e.out).join(', ')}, syntaxes/alignment-terms.injection.json${watch ? '' : `, ${cache}`} in ${Date.now() - started} ms`);

@@ -22,8 +22,9 @@ let bin: string | undefined;
 export function buildCli(): string {
   if (bin) return bin;
   const copy = mkdtempSync(path.join(os.tmpdir(), 'at-cli-'));
-  const bundles = ['cli.js', 'cli-worker.js'].map((f) => `dist/${f}`);
-  const script = `node scripts/build.mjs && mkdir -p "${copy}/bin" "${copy}/dist" && cp bin/alignment-terms.js "${copy}/bin/" && for f in ${bundles.join(' ')}; do if [ -f "$f" ]; then cp "$f" "${copy}/dist/"; fi; done`;
+  // The launcher, its loader, the bundles and the code cache the build made for the CLI bundle.
+  const bundles = ['cli.js', 'cli-worker.js', 'cli.js.cache'].map((f) => `dist/${f}`);
+  const script = `node scripts/build.mjs && mkdir -p "${copy}/bin" "${copy}/dist" && cp bin/*.js "${copy}/bin/" && for f in ${bundles.join(' ')}; do if [ -f "$f" ]; then cp "$f" "${copy}/dist/"; fi; done`;
   execFileSync('flock', [path.join(os.tmpdir(), 'alignment-terms-build.lock'), 'sh', '-c', script], { cwd: ROOT, stdio: 'pipe' });
   bin = path.join(copy, 'bin', 'alignment-terms.js');
   if (!existsSync(path.join(copy, 'dist', 'cli.js'))) throw new Error('the build did not produce dist/cli.js');

@@ -14,7 +14,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
+// Statically: a dynamic import() of a Node module fails under the CLI's code cache (bin/load-bundle.js).
+import { Worker } from 'node:worker_threads';
 import { FileProcessor, type Job, type Outcome, type RunSettings } from './task';
 import type { WorkerInput } from './worker';
 
@@ -100,7 +101,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const spawn = async (count: number) => {
     if (count <= 0 || !canUseWorkers) return;
-    const { Worker } = await import('node:worker_threads');
     // Load the next file's glossary here, so the workers start with it instead of parsing it again.
     if (next < jobs.length) processor.prime(jobs[next]);
     const input: WorkerInput = { settings: options.settings, seeds: processor.seeds() };

@@ -4,6 +4,9 @@
  * folder above, inside the same repository, already has a glossary, the new one
  * extends it, so the house pins and rules keep applying below this folder.
  */
+// Node's own modules are imported statically: a dynamic import() of one fails under the
+// CLI's code cache (bin/load-bundle.js); only our own modules are loaded lazily.
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command, CommandIO } from '../command';
 import { UsageError } from '../errors';
@@ -18,8 +21,7 @@ export const initCommand: Command = {
 
 async function init(args: string[], io: CommandIO): Promise<number> {
   if (args.length) throw new UsageError(`init takes no arguments; it writes .alignment-terms.yaml in the current folder (got ${JSON.stringify(args[0])})`);
-  const [{ existsSync, writeFileSync }, { GLOSSARY_FILE }, { findRepositoryRoot }, { starterGlossary }] = await Promise.all([
-    import('node:fs'),
+  const [{ GLOSSARY_FILE }, { findRepositoryRoot }, { starterGlossary }] = await Promise.all([
     import('../config'),
     import('../files'),
     import('../../core/glossary/starter'),

@@ -5,6 +5,7 @@
  * and sources the house added or changed, the avoid list and the ignore globs. YAML
  * by default (the glossary's own format), or --format json. Reads, never writes.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringOption, type Command, type CommandIO, type OptionValues } from '../command';
 import { UsageError } from '../errors';
@@ -46,7 +47,6 @@ async function printConfig(args: string[], options: OptionValues, io: CommandIO)
   const glossaryFile = registry.files.length ? fromPosix(registry.files[registry.files.length - 1]) : null;
   let loaded;
   if (glossaryFile) {
-    const { existsSync, readFileSync } = await import('node:fs');
     const host = { readFile: (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined) };
     const boundary = findRepositoryRoot(path.dirname(glossaryFile));
     loaded = loadGlossary(host, toPosix(glossaryFile), { boundary: toPosix(boundary) });
