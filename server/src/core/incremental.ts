@@ -11,6 +11,7 @@ import type { Directive } from './markdown/directives';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
+import { lastAtOrBefore } from './sorted';
 import type { Registry } from './registry';
 import { resolveDocument } from './resolve';
 import { localFacts, type LocalFacts } from './resolve/local';
@@ -218,16 +219,7 @@ export function analyzeOnce(text: string, registry: Registry): Analysis {
  */
 function splitParsed(parsed: ParsedBlocks, starts: readonly number[]): ParsedBlocks[] {
   const pieces: ParsedBlocks[] = starts.map(() => ({ contexts: [], directives: [], headings: [] }));
-  const pieceOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const pieceOf = (offset: number) => lastAtOrBefore(starts, offset);
   pieces[0].frontMatter = parsed.frontMatter;
   // Group heading index -> [piece, index in the piece].
   const headingAt = parsed.headings.map((heading) => {

@@ -3,6 +3,7 @@
  * the document text (what JavaScript strings and LSP use); lines are split at \n,
  * \r\n and a lone \r, as LSP does.
  */
+import { lastAtOrBefore } from './sorted';
 
 /** 1-based line and column (UTF-16 code units), as the CLI and the contract report them. */
 export interface LineColumn {
@@ -41,15 +42,7 @@ export class LineIndex {
 
   /** 0-based line that contains `offset` (offsets past the end clamp to the last line). */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, offset);
   }
 
   /** 0-based LSP position of an offset, clamped into the text. */

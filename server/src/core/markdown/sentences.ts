@@ -2,6 +2,7 @@
  * Sentence boundaries inside a context's plain text. Attributions and claims are
  * judged per sentence, so this errs towards not splitting after abbreviations.
  */
+import { lastAtOrBefore } from '../sorted';
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'al', 'cf', 'dr', 'mr', 'ms', 'mrs', 'fig', 'no', 'sec', 'approx', 'resp', 'viz', 'ca', 'p', 'pp', 'st']);
 
@@ -24,12 +25,6 @@ export function sentenceStarts(plain: string): number[] {
 
 /** The [start, end) range of the sentence containing plain-text index `i`. */
 export function sentenceAt(starts: number[], length: number, i: number): { start: number; end: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  return { start: starts[lo], end: lo + 1 < starts.length ? starts[lo + 1] : length };
+  const k = lastAtOrBefore(starts, i);
+  return { start: starts[k], end: k + 1 < starts.length ? starts[k + 1] : length };
 }
