@@ -4,29 +4,25 @@
  * their text plus the link definitions they use, so an unchanged block is reused
  * wherever it moved; document-wide steps (directives, pins, definitions, rules) are
  * cheap and always redone. Blocks that must be analysed are parsed in groups (see
- * GROUP_CHARS). The result equals one parse of the whole text (analyzeWhole).
+ * units.ts) and split back per block. The result equals one parse of the whole text
+ * (analyzeWhole).
  */
 import { definitionsFor, linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } from './markdown/chunks';
-import type { Directive } from './markdown/directives';
-import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
+import type { ParsedBlocks, ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
-import { lastAtOrBefore } from './sorted';
 import type { Registry } from './registry';
 import { resolveDocument } from './resolve';
-import { localFacts, type LocalFacts } from './resolve/local';
-import { ContextView } from './resolve/view';
+import type { LocalFacts } from './resolve/local';
+import type { ContextView } from './resolve/view';
 import { runRules } from './rules';
-import { scanDocument } from './scan';
 import type { Analysis } from './service';
+import { lastAtOrBefore } from './sorted';
 import type { RawOccurrence, Span } from './types';
+import { analyseParsed, groupEnd, parseUnit, shiftDirective, shiftSpan, type UnitResult } from './units';
 
 /** One block's analysis, with offsets relative to the block. */
-interface BlockResult {
-  blocks: ParsedBlocks;
-  views: ContextView[];
-  raw: RawOccurrence[];
-  facts: LocalFacts[];
+interface BlockResult extends UnitResult {
   /** Its results moved into the document, kept while the block stays at the same place. */
   placed?: Placement;
 }
@@ -54,16 +50,6 @@ export interface BlockCache {
 export interface IncrementalAnalysis extends Analysis {
   cache: BlockCache;
 }
-
-/**
- * Blocks not found in the cache are parsed together, consecutive ones in groups of up
- * to this many characters, and the parse is split back into per-block results. The
- * parser has a fixed cost per call (setting up its tokenizers and tree builder) that,
- * paid once per block, made the block-wise analysis cost twice a whole-document
- * parse; groups of this size pay it rarely. The cap keeps what a long list costs the
- * parser (superlinear in the piece it reads at once) bounded, as splitChunks intends.
- */
-const GROUP_CHARS = 16 * 1024;
 
 /** The reference labels a block names and the link definitions it holds. */
 interface BlockLinks {
@@ -144,73 +130,6 @@ function analyseGroup(text: string, members: Entry[], allDefinitions: LinkDefini
 }
 
 /**
- * Consecutive chunks starting at `i` that one parse takes: up to GROUP_CHARS, while
- * `joinable` allows. Returns the index after the last one (always more than `i`).
- */
-function groupEnd(chunks: readonly { start: number; end: number }[], i: number, joinable: (k: number) => boolean): number {
-  let j = i + 1;
-  while (j < chunks.length && joinable(j) && chunks[j].end - chunks[i].start <= GROUP_CHARS) j++;
-  return j;
-}
-
-/** Parses one block or group, with the definitions of the labels it names appended (see chunks.ts). */
-function parseUnit(unitText: string, labels: readonly string[], allDefinitions: LinkDefinitions, atDocumentStart: boolean): ParsedBlocks {
-  const definitions = definitionsFor(labels, allDefinitions);
-  return parseBlocks(definitions ? `${unitText}\n\n${definitions}` : unitText, unitText.length, atDocumentStart);
-}
-
-/** Scans a parse and reads each occurrence's local facts, all in the parse's own coordinates. */
-function analyseParsed(blocks: ParsedBlocks, registry: Registry): BlockResult {
-  const views = blocks.contexts.map((c) => new ContextView(c));
-  const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
-  return { blocks, views, raw, facts: localFacts(raw, views, registry) };
-}
-
-/**
- * A one-off analysis (the CLI's): the same result as analyzeIncremental without a
- * previous analysis, without what only a later keystroke would reuse. Groups of
- * blocks are the unit throughout (no block keys, no per-block split of a group's
- * parse), and their results are moved into the document in place, not copied.
- */
-export function analyzeOnce(text: string, registry: Registry): Analysis {
-  const allDefinitions = linkDefinitions(text);
-  const views: ContextView[] = [];
-  const raw: RawOccurrence[] = [];
-  const facts: LocalFacts[] = [];
-  const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts: [], directives: [], headings: [] };
-  const chunks = splitChunks(text);
-  for (let i = 0; i < chunks.length; ) {
-    const j = groupEnd(chunks, i, () => true);
-    const base = chunks[i].start;
-    const unitText = text.slice(base, chunks[j - 1].end);
-    const unit = analyseParsed(parseUnit(unitText, referencedLabels(unitText), allDefinitions, base === 0), registry);
-    const contextOffset = doc.contexts.length;
-    const headingOffset = doc.headings.length;
-    for (const context of unit.blocks.contexts) {
-      context.base = base + (context.base ?? 0);
-      context.span = shiftSpan(context.span, base);
-      // -1 (no heading earlier in the unit) becomes the last heading before it.
-      context.section += headingOffset;
-      doc.contexts.push(context);
-    }
-    for (const heading of unit.blocks.headings) doc.headings.push({ ...heading, span: shiftSpan(heading.span, base) });
-    for (const directive of unit.blocks.directives) doc.directives.push(shiftDirective(directive, base));
-    if (base === 0 && unit.blocks.frontMatter) doc.frontMatter = unit.blocks.frontMatter;
-    for (const view of unit.views) views.push(view);
-    for (const occurrence of unit.raw) {
-      occurrence.context += contextOffset;
-      occurrence.span = shiftSpan(occurrence.span, base);
-      raw.push(occurrence);
-    }
-    for (const fact of unit.facts) facts.push(fact);
-    i = j;
-  }
-  const resolution = resolveDocument(doc, raw, registry, facts, views);
-  const findings = runRules(doc, resolution, registry);
-  return { doc, occurrences: resolution.occurrences, findings, resolution };
-}
-
-/**
  * Splits a group's parse into one ParsedBlocks per block, each in that block's own
  * coordinates. `starts` are the blocks' offsets in the group, ascending, from 0.
  * Contexts keep their segments and carry `base` (negative) to map them; heading
@@ -277,15 +196,4 @@ function moved(block: BlockResult, base: number, contextOffset: number, headingO
   const directives = block.blocks.directives.map((d) => shiftDirective(d, base));
   const raw = block.raw.map((o) => ({ ...o, context: o.context + contextOffset, span: shift(o.span) }));
   return { base, contextOffset, headingOffset, contexts, headings, directives, raw };
-}
-
-function shiftSpan(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
-
-function shiftDirective(d: Directive, by: number): Directive {
-  const shift = (span: Span) => shiftSpan(span, by);
-  if (d.kind === 'pin') return { ...d, span: shift(d.span), term: { ...d.term, span: shift(d.term.span) }, sense: d.sense && { ...d.sense, span: shift(d.sense.span) } };
-  if (d.kind === 'malformed') return { ...d, span: shift(d.span) };
-  return { ...d, span: shift(d.span), terms: d.terms.map((t) => ({ ...t, span: shift(t.span) })) };
 }

@@ -3,7 +3,7 @@
  * and a compiled registry in, plain data out; never throws on user input.
  */
 import { loadPreset } from './glossary/load';
-import { analyzeOnce } from './incremental';
+import { analyzeOnce } from './once';
 import type { PresetName } from './glossary/presets';
 import { parseMarkdown, type ParsedDocument } from './markdown/parse';
 import { compileRegistry, type Registry } from './registry';
