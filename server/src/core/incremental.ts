@@ -8,34 +8,16 @@
  * (analyzeWhole).
  */
 import { definitionsFor, linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } from './markdown/chunks';
-import type { ParsedBlocks, ParsedDocument } from './markdown/parse';
-import type { ProseContext } from './markdown/prose';
-import { LineIndex } from './positions';
+import type { ParsedBlocks } from './markdown/parse';
 import type { Registry } from './registry';
-import { resolveDocument } from './resolve';
-import type { LocalFacts } from './resolve/local';
-import type { ContextView } from './resolve/view';
-import { runRules } from './rules';
 import type { Analysis } from './service';
 import { lastAtOrBefore } from './sorted';
-import type { RawOccurrence, Span } from './types';
-import { analyseParsed, groupEnd, parseUnit, shiftDirective, shiftSpan, type UnitResult } from './units';
+import { analyseParsed, Assembly, groupEnd, parseUnit, placement, shiftDirective, shiftSpan, type Placement, type UnitResult } from './units';
 
 /** One block's analysis, with offsets relative to the block. */
 interface BlockResult extends UnitResult {
   /** Its results moved into the document, kept while the block stays at the same place. */
   placed?: Placement;
-}
-
-/** A block's results in document coordinates, and the place they were computed for. */
-interface Placement {
-  base: number;
-  contextOffset: number;
-  headingOffset: number;
-  contexts: ProseContext[];
-  headings: ParsedDocument['headings'];
-  directives: ParsedDocument['directives'];
-  raw: RawOccurrence[];
 }
 
 /** The blocks kept between analyses of one document. */
@@ -99,18 +81,12 @@ export function analyzeIncremental(text: string, registry: Registry, previous?: 
     analyseGroup(text, entries.slice(i, j), allDefinitions, registry);
     i = j;
   }
-  const contexts: ProseContext[] = [];
-  const views: ContextView[] = [];
-  const raw: RawOccurrence[] = [];
-  const facts: LocalFacts[] = [];
-  const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts, directives: [], headings: [] };
+  const assembly = new Assembly(text);
   for (const entry of entries) {
     cache.blocks.set(entry.key, entry.block!);
-    place(entry.block!, entry.start, doc, views, raw, facts);
+    assembly.append(entry.block!, placed(entry.block!, entry.start, assembly));
   }
-  const resolution = resolveDocument(doc, raw, registry, facts, views);
-  const findings = runRules(doc, resolution, registry);
-  return { doc, occurrences: resolution.occurrences, findings, resolution, cache };
+  return { ...assembly.analysis(registry), cache };
 }
 
 /**
@@ -161,39 +137,15 @@ function splitParsed(parsed: ParsedBlocks, starts: readonly number[]): ParsedBlo
 }
 
 /**
- * Appends a block's results to the document's, moved to `base`. The moved copies are
- * kept on the block and reused while it sits at the same place (every block before
- * an edit, on each keystroke); nothing downstream modifies them.
+ * A block's results placed at `base` in the document being assembled. The moved
+ * copies are kept on the block and reused while it sits at the same place (every
+ * block before an edit, on each keystroke); nothing downstream modifies them.
  */
-function place(block: BlockResult, base: number, doc: ParsedDocument, views: ContextView[], raw: RawOccurrence[], facts: LocalFacts[]): void {
-  const contextOffset = doc.contexts.length;
-  const headingOffset = doc.headings.length;
-  let placed = block.placed;
-  if (!placed || placed.base !== base || placed.contextOffset !== contextOffset || placed.headingOffset !== headingOffset) {
-    placed = moved(block, base, contextOffset, headingOffset);
-    block.placed = placed;
-  }
-  for (const context of placed.contexts) doc.contexts.push(context);
-  for (const heading of placed.headings) doc.headings.push(heading);
-  for (const directive of placed.directives) doc.directives.push(directive);
-  if (base === 0 && block.blocks.frontMatter) doc.frontMatter = block.blocks.frontMatter;
-  for (const view of block.views) views.push(view);
-  for (const occurrence of placed.raw) raw.push(occurrence);
-  for (const fact of block.facts) facts.push(fact);
-}
-
-/** A block's results in document coordinates: offsets moved by `base`, indices by the blocks before it. */
-function moved(block: BlockResult, base: number, contextOffset: number, headingOffset: number): Placement {
-  const shift = (span: Span): Span => shiftSpan(span, base);
-  const contexts = block.blocks.contexts.map((context) => ({
-    ...context,
-    // A context split off a group parse maps its segments through its own (negative) base.
-    base: base + (context.base ?? 0),
-    span: shift(context.span),
-    section: context.section >= 0 ? context.section + headingOffset : headingOffset - 1,
-  }));
-  const headings = block.blocks.headings.map((heading) => ({ ...heading, span: shift(heading.span) }));
-  const directives = block.blocks.directives.map((d) => shiftDirective(d, base));
-  const raw = block.raw.map((o) => ({ ...o, context: o.context + contextOffset, span: shift(o.span) }));
-  return { base, contextOffset, headingOffset, contexts, headings, directives, raw };
+function placed(block: BlockResult, base: number, assembly: Assembly): Placement {
+  const contextOffset = assembly.doc.contexts.length;
+  const headingOffset = assembly.doc.headings.length;
+  const last = block.placed;
+  if (last && last.base === base && last.contextOffset === contextOffset && last.headingOffset === headingOffset) return last;
+  block.placed = placement(block, base, contextOffset, headingOffset, false);
+  return block.placed;
 }

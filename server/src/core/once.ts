@@ -3,16 +3,9 @@
  * each parsed once, with nothing kept for a next keystroke.
  */
 import { linkDefinitions, referencedLabels, splitChunks } from './markdown/chunks';
-import type { ParsedDocument } from './markdown/parse';
-import { LineIndex } from './positions';
 import type { Registry } from './registry';
-import { resolveDocument } from './resolve';
-import type { LocalFacts } from './resolve/local';
-import type { ContextView } from './resolve/view';
-import { runRules } from './rules';
 import type { Analysis } from './service';
-import type { RawOccurrence } from './types';
-import { analyseParsed, groupEnd, parseUnit, shiftDirective, shiftSpan } from './units';
+import { analyseParsed, Assembly, groupEnd, parseUnit, placement } from './units';
 
 /**
  * A one-off analysis (the CLI's): the same result as analyzeIncremental without a
@@ -22,39 +15,15 @@ import { analyseParsed, groupEnd, parseUnit, shiftDirective, shiftSpan } from '.
  */
 export function analyzeOnce(text: string, registry: Registry): Analysis {
   const allDefinitions = linkDefinitions(text);
-  const views: ContextView[] = [];
-  const raw: RawOccurrence[] = [];
-  const facts: LocalFacts[] = [];
-  const doc: ParsedDocument = { text, lines: new LineIndex(text), contexts: [], directives: [], headings: [] };
+  const assembly = new Assembly(text);
   const chunks = splitChunks(text);
   for (let i = 0; i < chunks.length; ) {
     const j = groupEnd(chunks, i, () => true);
     const base = chunks[i].start;
     const unitText = text.slice(base, chunks[j - 1].end);
     const unit = analyseParsed(parseUnit(unitText, referencedLabels(unitText), allDefinitions, base === 0), registry);
-    const contextOffset = doc.contexts.length;
-    const headingOffset = doc.headings.length;
-    for (const context of unit.blocks.contexts) {
-      context.base = base + (context.base ?? 0);
-      context.span = shiftSpan(context.span, base);
-      // -1 (no heading earlier in the unit) becomes the last heading before it.
-      context.section += headingOffset;
-      doc.contexts.push(context);
-    }
-    for (const heading of unit.blocks.headings) doc.headings.push({ ...heading, span: shiftSpan(heading.span, base) });
-    for (const directive of unit.blocks.directives) doc.directives.push(shiftDirective(directive, base));
-    if (base === 0 && unit.blocks.frontMatter) doc.frontMatter = unit.blocks.frontMatter;
-    for (const view of unit.views) views.push(view);
-    for (const occurrence of unit.raw) {
-      occurrence.context += contextOffset;
-      occurrence.span = shiftSpan(occurrence.span, base);
-      raw.push(occurrence);
-    }
-    for (const fact of unit.facts) facts.push(fact);
+    assembly.append(unit, placement(unit, base, assembly.doc.contexts.length, assembly.doc.headings.length, true));
     i = j;
   }
-  const resolution = resolveDocument(doc, raw, registry, facts, views);
-  const findings = runRules(doc, resolution, registry);
-  return { doc, occurrences: resolution.occurrences, findings, resolution };
+  return assembly.analysis(registry);
 }
-

@@ -2,15 +2,21 @@
  * Units of analysis shared by the one-off analysis (once.ts) and the editor's
  * incremental one (incremental.ts): consecutive blocks (markdown/chunks.ts) grouped
  * for one parser call, parsed with the link definitions they use, scanned and read
- * for local facts in their own coordinates, and moved into a document's.
+ * for local facts in their own coordinates, moved into a document's, and the
+ * document assembled from them resolved and checked as a whole.
  */
 import { definitionsFor, type LinkDefinitions } from './markdown/chunks';
 import type { Directive } from './markdown/directives';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
+import type { ProseContext } from './markdown/prose';
+import { LineIndex } from './positions';
 import type { Registry } from './registry';
+import { resolveDocument } from './resolve';
 import { localFacts, type LocalFacts } from './resolve/local';
 import { ContextView } from './resolve/view';
+import { runRules } from './rules';
 import { scanDocument } from './scan';
+import type { Analysis } from './service';
 import type { RawOccurrence, Span } from './types';
 
 /**
@@ -52,6 +58,72 @@ export function analyseParsed(blocks: ParsedBlocks, registry: Registry): UnitRes
   const views = blocks.contexts.map((c) => new ContextView(c));
   const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
   return { blocks, views, raw, facts: localFacts(raw, views, registry) };
+}
+
+/** A unit's results in document coordinates, and the place they were computed for. */
+export interface Placement {
+  base: number;
+  contextOffset: number;
+  headingOffset: number;
+  contexts: ProseContext[];
+  headings: ParsedDocument['headings'];
+  directives: ParsedDocument['directives'];
+  raw: RawOccurrence[];
+}
+
+/**
+ * A unit's results moved into the document: offsets by `base`, context indices by
+ * `contextOffset`, heading indices by `headingOffset`. With `reuse`, the unit's own
+ * contexts and occurrences are moved (for a unit used once); otherwise they are
+ * copied and the unit keeps its own coordinates (for the editor's block cache).
+ */
+export function placement(unit: UnitResult, base: number, contextOffset: number, headingOffset: number, reuse: boolean): Placement {
+  const contexts = reuse ? unit.blocks.contexts : unit.blocks.contexts.map((c) => ({ ...c }));
+  for (const context of contexts) {
+    // A context split off a group parse maps its segments through its own (negative) base.
+    context.base = base + (context.base ?? 0);
+    context.span = shiftSpan(context.span, base);
+    // -1 (no heading earlier in the unit) becomes the last heading before it.
+    context.section += headingOffset;
+  }
+  const raw = reuse ? unit.raw : unit.raw.map((o) => ({ ...o }));
+  for (const occurrence of raw) {
+    occurrence.context += contextOffset;
+    occurrence.span = shiftSpan(occurrence.span, base);
+  }
+  const headings = unit.blocks.headings.map((heading) => ({ ...heading, span: shiftSpan(heading.span, base) }));
+  const directives = unit.blocks.directives.map((d) => shiftDirective(d, base));
+  return { base, contextOffset, headingOffset, contexts, headings, directives, raw };
+}
+
+/** A document put together from placed units in order, then resolved and checked as a whole. */
+export class Assembly {
+  readonly doc: ParsedDocument;
+  private readonly views: ContextView[] = [];
+  private readonly raw: RawOccurrence[] = [];
+  private readonly facts: LocalFacts[] = [];
+
+  constructor(text: string) {
+    this.doc = { text, lines: new LineIndex(text), contexts: [], directives: [], headings: [] };
+  }
+
+  /** Appends `unit`, placed at `placed` (made for this document's current context and heading counts). */
+  append(unit: UnitResult, placed: Placement): void {
+    for (const context of placed.contexts) this.doc.contexts.push(context);
+    for (const heading of placed.headings) this.doc.headings.push(heading);
+    for (const directive of placed.directives) this.doc.directives.push(directive);
+    if (placed.base === 0 && unit.blocks.frontMatter) this.doc.frontMatter = unit.blocks.frontMatter;
+    for (const view of unit.views) this.views.push(view);
+    for (const occurrence of placed.raw) this.raw.push(occurrence);
+    for (const fact of unit.facts) this.facts.push(fact);
+  }
+
+  /** Resolves every occurrence appended and runs the rules. */
+  analysis(registry: Registry): Analysis {
+    const resolution = resolveDocument(this.doc, this.raw, registry, this.facts, this.views);
+    const findings = runRules(this.doc, resolution, registry);
+    return { doc: this.doc, occurrences: resolution.occurrences, findings, resolution };
+  }
 }
 
 /** `span` moved by `by`. */
