@@ -23,16 +23,14 @@ const CLAUSE_BREAK = /;|\.\s|\bbut\b|\bwhereas\b|\bwhile\b|\bunlike\b/i;
 /** How `occurrence` of contested `term` is qualified, or null. */
 export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
   const patterns = termPatterns(term);
-  // Most paragraphs name no sense and no source: then only a link can qualify.
-  const phrases = phraseSpans(view, term);
-  if (phrases.length === 0) return linkQualification(occurrence, view, term, registry);
   const { plainStart: start, plainEnd: end } = occurrence;
   const plain = view.plain;
   const sentence = view.sentence(start);
   // Every pattern below needs a sense name or a source name inside the text it reads
   // (at most CLAUSE_REACH before the use, 160 after, within the sentence); when none
-  // is there, only a link can qualify. Most uses in a paragraph that names a source
-  // elsewhere end here, before the large patterns run.
+  // is there (most paragraphs name none at all), only a link can qualify, and the
+  // large patterns are not run.
+  const phrases = phraseSpans(view, term);
   const from = Math.max(sentence.start, start - CLAUSE_REACH);
   const afterEnd = Math.min(sentence.end, end + 160);
   if (!overlapsAny(phrases, from, start) && !overlapsAny(phrases, end, afterEnd)) return linkQualification(occurrence, view, term, registry);
