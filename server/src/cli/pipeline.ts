@@ -99,7 +99,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     return remaining[index] ?? 0;
   };
 
-  const spawn = async (count: number) => {
+  const spawn = (count: number) => {
     if (count <= 0 || !canUseWorkers) return;
     // Load the next file's glossary here, so the workers start with it instead of parsing it again.
     if (next < jobs.length) processor.prime(jobs[next]);
@@ -130,7 +130,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   };
 
   let decided = forced !== undefined;
-  if (forced !== undefined) await spawn(forced);
+  if (forced !== undefined) spawn(forced);
   const window = () => (pool.length + 1) * PER_WORKER * 2;
   // Until the emitter catches up, dispatch only within the window, so finished results never pile up.
   const canDispatch = () => next < jobs.length && next < emitted + window();
@@ -158,7 +158,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         ready.set(outcome.index, outcome);
         if (!decided && outcome.analysed) {
           decided = true;
-          if (spare > 0 && bytesFrom(next) >= WORKER_MIN_BYTES) await spawn(Math.min(spare, Math.floor(bytesFrom(next) / WORKER_MIN_BYTES)));
+          if (spare > 0 && bytesFrom(next) >= WORKER_MIN_BYTES) spawn(Math.min(spare, Math.floor(bytesFrom(next) / WORKER_MIN_BYTES)));
         }
         // With workers, give their messages a turn after every job; alone, let output streams drain now and then.
         if (pool.length || ++sinceYield % 16 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
