@@ -5,7 +5,6 @@
  *   <!-- alignment-terms-disable-next-line [term ...] -->
  * Only real HTML nodes count: a directive shown inside a code block is code.
  */
-import type { Html } from 'mdast';
 import type { Span } from '../types';
 
 /** One id written in a directive, with its source span (for unknown-pin and its fix). */
@@ -23,16 +22,19 @@ export type Directive =
 const COMMENT = /<!--\s*alignment-terms(-disable-next-line|-disable|-enable|\b)([\s\S]*?)-->/g;
 const WORD = /[^\s,=]+(?:=[^\s,]*)?/g;
 
-/** Extracts the directives in one HTML node. */
-export function parseDirectives(node: Html, text: string): Directive[] {
-  if (!node.value.includes('alignment-terms')) return [];
-  const nodeStart = node.position?.start.offset ?? 0;
-  const verbatim = text.slice(nodeStart, node.position?.end.offset ?? nodeStart) === node.value;
+/**
+ * Extracts the directives in one piece of HTML: its `value` as the parser read it
+ * (container prefixes such as block quote marks left out) and its source `span`.
+ */
+export function parseDirectives(value: string, span: Span, text: string): Directive[] {
+  if (!value.includes('alignment-terms')) return [];
+  const nodeStart = span.start;
+  const verbatim = text.slice(nodeStart, span.end) === value;
   const out: Directive[] = [];
   COMMENT.lastIndex = 0;
-  for (let m = COMMENT.exec(node.value); m; m = COMMENT.exec(node.value)) {
+  for (let m = COMMENT.exec(value); m; m = COMMENT.exec(value)) {
     const at = (i: number) => (verbatim ? nodeStart + i : nodeStart);
-    const span = { start: at(m.index), end: verbatim ? at(m.index + m[0].length) : node.position?.end.offset ?? nodeStart };
+    const found = { start: at(m.index), end: verbatim ? at(m.index + m[0].length) : span.end };
     const argsStart = m.index + m[0].length - 3 - m[2].length; // args end right before "-->"
     const words: DirectiveId[] = [];
     WORD.lastIndex = 0;
@@ -42,12 +44,12 @@ export function parseDirectives(node: Html, text: string): Directive[] {
     const suffix = m[1];
     if (suffix === '') {
       if (words[0]?.value !== 'pin') {
-        out.push({ kind: 'malformed', span, message: `unknown directive '${words[0]?.value ?? ''}'; expected 'alignment-terms pin TERM=SENSE'` });
+        out.push({ kind: 'malformed', span: found, message: `unknown directive '${words[0]?.value ?? ''}'; expected 'alignment-terms pin TERM=SENSE'` });
         continue;
       }
       const assignment = words[1];
       if (!assignment) {
-        out.push({ kind: 'malformed', span, message: "'alignment-terms pin' needs TERM=SENSE" });
+        out.push({ kind: 'malformed', span: found, message: "'alignment-terms pin' needs TERM=SENSE" });
         continue;
       }
       const eq = assignment.value.indexOf('=');
@@ -55,11 +57,11 @@ export function parseDirectives(node: Html, text: string): Directive[] {
       const senseText = eq < 0 ? '' : assignment.value.slice(eq + 1);
       const term = { value: termText, span: { start: assignment.span.start, end: assignment.span.start + termText.length } };
       const sense = senseText ? { value: senseText, span: { start: assignment.span.start + eq + 1, end: assignment.span.end } } : null;
-      out.push({ kind: 'pin', span, term, sense });
+      out.push({ kind: 'pin', span: found, term, sense });
       continue;
     }
     const kind = suffix.slice(1) as 'disable' | 'enable' | 'disable-next-line';
-    out.push({ kind, span, terms: words });
+    out.push({ kind, span: found, terms: words });
   }
   return out;
 }

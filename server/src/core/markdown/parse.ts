@@ -1,23 +1,21 @@
 /**
  * Markdown -> ParsedDocument: prose contexts with exact offsets, the front matter,
- * directives, link reference definitions and headings. Uses remark-parse with front
- * matter only: GFM would double the parse cost, and what it adds that matters here
- * (tables, bare URLs, footnote labels) is handled on the plain text instead.
+ * directives, link reference definitions and headings. Reads the events of
+ * remark-parse's tokenizer (micromark, tokens.ts) with front matter only: GFM would
+ * double the parse cost, and what it adds that matters here (tables, bare URLs,
+ * footnote labels) is handled on the plain text instead. What it reads equals what a
+ * walk of remark's mdast tree gives (test/core/parse-events.test.ts compares them).
  */
-import type { Heading, Html, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import { decodeString } from 'micromark-util-decode-string';
 import { LineIndex } from '../positions';
 import type { Span } from '../types';
 import { parseDirectives, type Directive } from './directives';
 import { tameMarkup } from './limits';
-import { frontMatterOpening } from './lines';
 import { MASK, maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
-
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
-/** For blocks after the first: front matter exists only at the very start of a document. */
-const bodyProcessor = unified().use(remarkParse).freeze();
+import { rowBase, splitTableRows } from './tables';
+import { EventReader, HTML_FLOW_PARTS, HTML_TEXT_PARTS, normalizeLabel, tokenize, type Token } from './tokens';
 
 /** The YAML front matter block, if the document starts with one. */
 export interface FrontMatter {
@@ -62,54 +60,32 @@ export type ParsedBlocks = Pick<ParsedDocument, 'contexts' | 'frontMatter' | 'di
 export function parseBlocks(written: string, limit: number, atDocumentStart: boolean): ParsedBlocks {
   // Markup nested past the parser's limits is masked first (same length): see limits.ts.
   const source = tameMarkup(written, atDocumentStart);
-  const tree = (atDocumentStart ? processor : bodyProcessor).parse(source) as Root;
-  if (source.charCodeAt(0) === 0xfeff) restoreByteOrderMark(tree);
+  const reader = new EventReader(source, tokenize(source, atDocumentStart));
   const state: WalkState = { text: source, contexts: [], directives: [], headings: [], definitions: new Map(), pendingRefs: [] };
   // Definitions appended past `limit` are the document's first ones for their labels
   // (see chunks.ts): they beat a later duplicate that happens to sit in the block.
   const appended = new Map<string, string>();
   let frontMatter: FrontMatter | undefined;
-  for (const node of tree.children) {
-    if (node.type === 'yaml' && node.position && frontMatter === undefined && node === tree.children[0]) {
-      const start = node.position.start.offset ?? 0;
-      const end = node.position.end.offset ?? start;
-      // The YAML starts after the opening fence's line end (\n, \r\n or a lone \r).
-      const opening = frontMatterOpening(source.slice(start, end));
-      const yamlStart = opening ? start + opening : end;
-      frontMatter = { span: { start, end }, yaml: node.value, yamlStart };
+  let first = true;
+  for (let token = reader.nextTopLevel(); token; token = reader.nextTopLevel(), first = false) {
+    if ((token.type as string) === 'yaml' && first) {
+      frontMatter = reader.frontMatter(token);
       continue;
     }
-    if ((node.position?.start.offset ?? 0) >= limit) {
-      if (node.type === 'definition' && !appended.has(node.identifier)) appended.set(node.identifier, node.url);
+    if (reader.start(token) >= limit) {
+      if (token.type === 'definition') {
+        const { identifier, url } = reader.definition(token);
+        if (!appended.has(identifier)) appended.set(identifier, url);
+      } else reader.skip(token);
       continue;
     }
-    walkBlock(node, state, false);
+    walkBlock(token, reader, state);
   }
   for (const { context, link, identifier } of state.pendingRefs) {
     const url = appended.get(identifier) ?? state.definitions.get(identifier);
     if (url !== undefined) context.links.push({ ...link, url });
   }
   return { contexts: state.contexts, frontMatter, directives: state.directives, headings: state.headings };
-}
-
-/**
- * micromark skips a leading byte order mark and counts offsets from the character
- * after it; every offset here is into the text as written, BOM included, so each
- * node moves one place right (without this, ranges in a BOM draft ended one short).
- */
-function restoreByteOrderMark(tree: Root): void {
-  const stack: Nodes[] = [tree];
-  while (stack.length) {
-    const node = stack.pop()!;
-    const position = node.position;
-    if (position) {
-      if (position.start.offset !== undefined) position.start.offset++;
-      if (position.end.offset !== undefined) position.end.offset++;
-      if (position.start.line === 1) position.start.column++;
-      if (position.end.line === 1) position.end.column++;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
-  }
 }
 
 interface WalkState {
@@ -121,198 +97,266 @@ interface WalkState {
   pendingRefs: { context: ProseContext; link: Omit<ProseLink, 'url'>; identifier: string }[];
 }
 
-function spanOf(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
-}
-
 /**
- * Visits blocks in document order with an explicit stack: a draft can nest block
- * quotes or lists thousands deep, which overflowed the call stack when this recursed.
+ * Reads one top-level block (entered) and everything nested in it, in document order.
+ * Containers (block quotes, lists) are read through; a paragraph inside a list, at
+ * any depth, is a list-item context.
  */
-function walkBlock(root: RootContent | Root, state: WalkState, inListItem: boolean): void {
-  const stack: { node: RootContent | Root; inListItem: boolean }[] = [{ node: root, inListItem }];
-  const pushChildren = (children: readonly RootContent[], inList: boolean) => {
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], inListItem: inList });
-  };
-  while (stack.length) {
-    const { node, inListItem: inList } = stack.pop()!;
-    switch (node.type) {
-      case 'paragraph':
-        addContext(node, inList ? 'listItem' : 'paragraph', state);
-        break;
-      case 'heading': {
-        const context = addContext(node, 'heading', state);
-        state.headings.push({ depth: (node as Heading).depth, text: context?.plain.trim() ?? '', span: spanOf(node) });
-        if (context) context.section = state.headings.length - 1;
-        break;
-      }
-      case 'html':
-        state.directives.push(...parseDirectives(node as Html, state.text));
-        break;
-      case 'definition':
-        if (!state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node.url);
-        break;
-      case 'listItem':
-        pushChildren(node.children, true);
-        break;
-      case 'code':
-      case 'yaml':
-      case 'thematicBreak':
-        break;
-      default:
-        if ('children' in node) pushChildren((node as Parent).children as RootContent[], inList);
-    }
+function walkBlock(root: Token, reader: EventReader, state: WalkState): void {
+  if (readLeaf(root, false, reader, state)) return;
+  let lists = isList(root) ? 1 : 0;
+  for (let event = reader.next(root); event; event = reader.next(root)) {
+    const [kind, token] = event;
+    if (isList(token)) lists += kind === 'enter' ? 1 : -1;
+    else if (kind === 'enter') readLeaf(token, lists > 0, reader, state);
   }
 }
 
-function addContext(node: Parent, kind: ContextKind, state: WalkState): ProseContext | undefined {
+function isList(token: Token): boolean {
+  return token.type === 'listOrdered' || token.type === 'listUnordered';
+}
+
+/** Reads a leaf block (entered) through its exit; false, consuming nothing, for anything else. */
+function readLeaf(token: Token, inList: boolean, reader: EventReader, state: WalkState): boolean {
+  switch (token.type) {
+    case 'paragraph':
+      readContext(token, inList ? 'listItem' : 'paragraph', reader, state);
+      return true;
+    case 'atxHeading':
+    case 'setextHeading': {
+      const { context, depth } = readContext(token, 'heading', reader, state);
+      state.headings.push({ depth, text: context.plain.trim(), span: reader.span(token) });
+      context.section = state.headings.length - 1;
+      return true;
+    }
+    case 'htmlFlow': {
+      const value = reader.collect(token, HTML_FLOW_PARTS);
+      state.directives.push(...parseDirectives(value, reader.span(token), state.text));
+      return true;
+    }
+    case 'definition': {
+      const { identifier, url } = reader.definition(token);
+      if (!state.definitions.has(identifier)) state.definitions.set(identifier, url);
+      return true;
+    }
+    case 'codeFenced':
+    case 'codeIndented':
+    case 'thematicBreak':
+      reader.skip(token);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A link being read: where its text starts in the plain text, and where it points. */
+interface LinkFrame {
+  start: number;
+  /** True once a resource `(url)` follows the label: a link; else a reference. */
+  resource: boolean;
+  url: string;
+  identifier: string;
+}
+
+/**
+ * Reads a paragraph or heading (entered) through its exit into a context, as remark's
+ * tree would give it: text runs are what mdast makes one text node (data, escapes,
+ * character references and soft line ends, up to the next inline node), inline code,
+ * images, autolinks and inline HTML are masked, a hard break is a line end, links are
+ * recorded with their plain-text range. Returns the context (the first row of a split
+ * table) and a heading's depth.
+ */
+function readContext(block: Token, kind: ContextKind, reader: EventReader, state: WalkState): { context: ProseContext; depth: number } {
   const builder = new PlainBuilder();
   const links: ProseLink[] = [];
   const refs: { start: number; end: number; identifier: string }[] = [];
-  const inline = { builder, links, refs, state };
+  const frames: LinkFrame[] = [];
+  const source = reader.source;
+  // Only text inside a heading's text token is its prose (not the # marks or the underline).
+  let collecting = kind !== 'heading';
+  let depth = 0;
+  // The text run being gathered: one mdast text node.
+  let run = '';
+  let runStart = -1;
+  let runEnd = 0;
+  // Inline nesting, for "does a strong run open the paragraph" (mdast's first child).
+  let level = 0;
+  let sawChild = false;
+  let lead: Token | undefined;
+  let leadStart = 0;
   let leadStrong: { start: number; end: number } | undefined;
-  node.children.forEach((child, index) => {
-    const before = builder.length;
-    walkInline(child as PhrasingContent, inline);
-    if (index === 0 && child.type === 'strong') leadStrong = { start: before, end: builder.length };
-  });
+  let atHardBreak = false;
+  let numericBase = 0;
+
+  const startRun = (at: number) => {
+    if (runStart >= 0) return;
+    runStart = at;
+    if (level === 0) sawChild = true;
+  };
+  const flush = () => {
+    if (runStart < 0) return;
+    builder.appendText(run, source, runStart, runEnd);
+    run = '';
+    runStart = -1;
+  };
+  const openNode = () => {
+    flush();
+    if (level === 0) sawChild = true;
+  };
+
+  for (let event = reader.next(block); event; event = reader.next(block)) {
+    const [kind, token] = event;
+    if (kind === 'exit') {
+      switch (token.type) {
+        case 'atxHeadingText':
+        case 'setextHeadingText':
+          flush();
+          collecting = false;
+          break;
+        case 'characterReference':
+          if (collecting) runEnd = reader.end(token);
+          break;
+        case 'emphasis':
+        case 'strong':
+          flush();
+          level--;
+          if (token === lead) leadStrong = { start: leadStart, end: builder.length };
+          break;
+        case 'link': {
+          flush();
+          level--;
+          const frame = frames.pop()!;
+          if (frame.resource) links.push({ start: frame.start, end: builder.length, url: frame.url });
+          else refs.push({ start: frame.start, end: builder.length, identifier: frame.identifier });
+          break;
+        }
+        case 'resource':
+        case 'reference':
+          collecting = true;
+          break;
+      }
+      continue;
+    }
+    switch (token.type) {
+      case 'data':
+      case 'characterEscapeValue':
+        if (!collecting) break;
+        startRun(reader.start(token));
+        run += reader.text(event);
+        runEnd = reader.end(token);
+        break;
+      case 'lineEnding':
+        // The line end after a hard break belongs to the break.
+        if (atHardBreak) atHardBreak = false;
+        else if (collecting) {
+          startRun(reader.start(token));
+          run += reader.text(event);
+          runEnd = reader.end(token);
+        }
+        break;
+      case 'characterEscape':
+        if (collecting) startRun(reader.start(token));
+        break;
+      case 'characterReference':
+        if (collecting) startRun(reader.start(token));
+        numericBase = 0;
+        break;
+      case 'characterReferenceMarkerNumeric':
+        numericBase = 10;
+        break;
+      case 'characterReferenceMarkerHexadecimal':
+        numericBase = 16;
+        break;
+      case 'characterReferenceValue':
+        if (collecting) run += numericBase ? decodeNumericCharacterReference(reader.text(event), numericBase) : decodeNamedCharacterReference(reader.text(event)) || '';
+        break;
+      case 'hardBreakEscape':
+      case 'hardBreakTrailing':
+        openNode();
+        builder.appendMask(reader.start(token), '\n');
+        atHardBreak = true;
+        reader.skip(token);
+        break;
+      case 'codeText':
+      case 'image':
+      case 'autolink':
+        // Inline code and images are not prose; an autolink shows its address as its text.
+        openNode();
+        builder.appendMask(reader.start(token));
+        reader.skip(token);
+        break;
+      case 'htmlText': {
+        openNode();
+        const value = reader.collect(token, HTML_TEXT_PARTS);
+        state.directives.push(...parseDirectives(value, reader.span(token), source));
+        builder.appendMask(reader.start(token));
+        break;
+      }
+      case 'strong':
+        flush();
+        if (level === 0 && !sawChild) {
+          lead = token;
+          leadStart = builder.length;
+        }
+        openNode();
+        level++;
+        break;
+      case 'emphasis':
+        openNode();
+        level++;
+        break;
+      case 'link':
+        openNode();
+        level++;
+        frames.push({ start: builder.length, resource: false, url: '', identifier: '' });
+        break;
+      case 'labelText':
+        // remark identifies a reference by its label text unless a [reference] follows.
+        if (frames.length) frames[frames.length - 1].identifier = normalizeLabel(reader.serialized(event));
+        break;
+      case 'resource':
+        collecting = false;
+        if (frames.length) frames[frames.length - 1].resource = true;
+        break;
+      case 'resourceDestinationString':
+        if (frames.length) frames[frames.length - 1].url = decodeString(reader.text(event));
+        break;
+      case 'reference':
+        collecting = false;
+        break;
+      case 'referenceString':
+        if (frames.length) frames[frames.length - 1].identifier = normalizeLabel(reader.serialized(event));
+        break;
+      case 'atxHeadingSequence':
+        if (!depth) depth = reader.end(token) - reader.start(token);
+        break;
+      case 'setextHeadingLineSequence':
+        depth = source.charCodeAt(reader.start(token)) === 61 /* = */ ? 1 : 2;
+        break;
+      case 'atxHeadingText':
+      case 'setextHeadingText':
+        collecting = true;
+        break;
+    }
+  }
+  flush();
+
   const plain = maskExcluded(builder.toString());
   const section = state.headings.length - 1;
-  const context: ProseContext = { kind, plain, segments: builder.segments, links, leadStrong, span: spanOf(node as Nodes), section };
+  const context: ProseContext = { kind, plain, segments: builder.segments, links, leadStrong, span: reader.span(block), section };
   const rows = kind === 'paragraph' ? splitTableRows(context) : null;
   if (!rows) {
     state.contexts.push(context);
     for (const ref of refs) state.pendingRefs.push({ context, link: { start: ref.start, end: ref.end }, identifier: ref.identifier });
-    return context;
+    return { context, depth };
   }
   state.contexts.push(...rows);
   for (const ref of refs) {
     const row = rows.find((r) => ref.start >= rowBase(r) && ref.start < rowBase(r) + r.plain.length);
     if (row) state.pendingRefs.push({ context: row, link: { start: ref.start - rowBase(row), end: ref.end - rowBase(row) }, identifier: ref.identifier });
   }
-  return context;
+  return { context, depth };
 }
 
-interface InlineState {
-  builder: PlainBuilder;
-  links: ProseLink[];
-  refs: { start: number; end: number; identifier: string }[];
-  state: WalkState;
-}
-
-/**
- * Appends one inline node's prose to the builder, in order, with an explicit stack
- * (emphasis nested thousands deep overflowed the call stack when this recursed).
- * A link's range is recorded once its children are in, by a step queued after them.
- */
-function walkInline(root: PhrasingContent, inline: InlineState): void {
-  const { builder, state } = inline;
-  const stack: (PhrasingContent | (() => void))[] = [root];
-  const pushChildren = (children: readonly PhrasingContent[]) => {
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-  };
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (typeof node === 'function') {
-      node();
-      continue;
-    }
-    switch (node.type) {
-      case 'text': {
-        const { start, end } = spanOf(node);
-        builder.appendText(node.value, state.text, start, end);
-        break;
-      }
-      case 'break':
-        builder.appendMask(spanOf(node).start, '\n');
-        break;
-      case 'inlineCode':
-      case 'image':
-      case 'imageReference':
-        builder.appendMask(spanOf(node).start);
-        break;
-      case 'html':
-        state.directives.push(...parseDirectives(node as Html, state.text));
-        builder.appendMask(spanOf(node).start);
-        break;
-      case 'link': {
-        // An autolink (<https://...>, <name@example.com>) shows its address as its text:
-        // it is a URL, not prose, whatever the scheme.
-        if (state.text.charCodeAt(spanOf(node).start) === 60 /* < */) {
-          builder.appendMask(spanOf(node).start);
-          break;
-        }
-        const start = builder.length;
-        const url = node.url;
-        stack.push(() => inline.links.push({ start, end: builder.length, url }));
-        pushChildren(node.children);
-        break;
-      }
-      case 'linkReference': {
-        const start = builder.length;
-        const identifier = node.identifier;
-        stack.push(() => inline.refs.push({ start, end: builder.length, identifier }));
-        pushChildren(node.children);
-        break;
-      }
-      default:
-        if ('children' in node) pushChildren((node as Parent).children as PhrasingContent[]);
-    }
-  }
-}
-
-const ROW_BASE = new WeakMap<ProseContext, number>();
-function rowBase(context: ProseContext): number {
-  return ROW_BASE.get(context) ?? 0;
-}
-
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
-
-/**
- * A pipe table is a paragraph to CommonMark without GFM. When the second line is a
- * delimiter row, each line becomes a context of its own (the contract reads a table
- * row as a paragraph).
- */
-function splitTableRows(context: ProseContext): ProseContext[] | null {
-  const lines = context.plain.split('\n');
-  if (lines.length < 2 || !lines[0].includes('|') || !DELIMITER_ROW.test(lines[1]) || !lines[1].includes('-')) return null;
-  const rows: ProseContext[] = [];
-  let base = 0;
-  for (const line of lines) {
-    const start = base;
-    const end = base + line.length;
-    base = end + 1;
-    if (DELIMITER_ROW.test(line) && line.includes('-')) continue;
-    const row: ProseContext = {
-      kind: 'tableRow',
-      plain: line,
-      segments: shiftSegments(context, start, end),
-      links: context.links.filter((l) => l.start >= start && l.end <= end).map((l) => ({ ...l, start: l.start - start, end: l.end - start })),
-      span: context.span,
-      section: context.section,
-    };
-    ROW_BASE.set(row, start);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function shiftSegments(context: ProseContext, start: number, end: number) {
-  const out = [];
-  for (const seg of context.segments) {
-    const segEnd = seg.plainStart + seg.length;
-    if (segEnd <= start || seg.plainStart >= end) continue;
-    const from = Math.max(seg.plainStart, start);
-    const to = Math.min(segEnd, end);
-    const k = from - seg.plainStart;
-    out.push({
-      plainStart: from - start,
-      sourceStart: seg.offsets ? seg.offsets[k] : seg.sourceStart + k,
-      length: to - from,
-      offsets: seg.offsets ? seg.offsets.subarray(k, k + (to - from)) : undefined,
-    });
-  }
-  return out;
-}
 
 export { MASK };
