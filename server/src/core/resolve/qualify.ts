@@ -20,6 +20,26 @@ const CLAUSE_REACH = 1000;
 const TRAILING_NOUN = /^\s+(?:failures?|problems?|issues?|concerns?|cases?|risks?)\b/i;
 const CLAUSE_BREAK = /;|\.\s|\bbut\b|\bwhereas\b|\bwhile\b|\bunlike\b/i;
 
+/**
+ * Cheap tests of what each large pattern of patterns.ts needs before it can match.
+ * Each is a necessary condition, so skipping the pattern when its gate fails changes
+ * no result; it spares compiling and running patterns of several kilobytes, most of a
+ * one-draft run's first analysis. Exported for the test that checks each gate passes
+ * wherever its pattern matches.
+ */
+export const GATES = {
+  /** parenAfter opens with "(". */
+  parenAfter: /^\s*\(/,
+  /** tiedAfter opens with a tying word (TIED in patterns.ts, or "as NAME uses it"). */
+  tiedAfter: /^\s*,?\s*(?:in|by|going|under|on|per|following|according|as)\s/i,
+  /** attributionBefore ends with a possessive, "-style"/"-flavoured"/"-type", or a verb of naming. */
+  attributionBefore: /(?:['\u2019]s?|style|flavou?red|type|calls?|called|terms?|dubs?|names?)\s+$/i,
+  /** subjectBefore ends within six words of a classifying verb, or with "... which". */
+  subjectBefore: /(?:consider|call|classif|count|regard|treat|deem|describ|label|mak|view|see|which)[a-z]*\s+(?:[^\s.,;:!?()]+\s+){0,6}$/i,
+  /** reportedBy needs a reporting verb, or a clause opening "To NAME," / "For NAME,". */
+  reportedBy: /argue|says?\b|said|writes?\b|wrote|claim|holds?\b|held|thinks?\b|thought|believe|suggest|note|point|insist|maintain|contend|^\s*(?:to|for)\s/i,
+} as const;
+
 /** How `occurrence` of contested `term` is qualified, or null. */
 export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
   const patterns = termPatterns(term);
@@ -49,12 +69,15 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
     const q = m && viaOf(m[0]);
     if (q) return q;
   }
-  for (const regex of [patterns.parenAfter, patterns.tiedAfter]) {
-    const m = regex?.exec(after);
+  for (const [gate, regex] of [
+    [GATES.parenAfter, patterns.parenAfter],
+    [GATES.tiedAfter, patterns.tiedAfter],
+  ] as const) {
+    const m = regex && gate.test(after) ? regex.exec(after) : null;
     const q = m && viaOf(m[0]);
     if (q) return q;
   }
-  const m = patterns.attributionBefore?.exec(before);
+  const m = patterns.attributionBefore && GATES.attributionBefore.test(before) ? patterns.attributionBefore.exec(before) : null;
   if (m) {
     const q = viaOf(m[0]);
     if (q) return { sense: q.sense, via: 'attribution' };
@@ -65,14 +88,14 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   // sentences made a pasted line with thousands of uses quadratic. A cut-off clause
   // starts with an ellipsis, so it never looks like the opening of a sentence.
   const clause = from > sentence.start ? `\u2026${plain.slice(from, start)}` : plain.slice(sentence.start, start);
-  const subject = patterns.subjectBefore?.exec(clause);
+  const subject = patterns.subjectBefore && GATES.subjectBefore.test(clause) ? patterns.subjectBefore.exec(clause) : null;
   if (subject) {
     const q = viaOf(subject[0]);
     if (q) return { sense: q.sense, via: 'attribution' };
   }
   const tied = sentenceAttribution(clause, patterns.tiedAnywhere, viaOf);
   if (tied) return tied;
-  const reported = sentenceAttribution(clause, patterns.reportedBy, viaOf);
+  const reported = GATES.reportedBy.test(clause) ? sentenceAttribution(clause, patterns.reportedBy, viaOf) : null;
   return reported && { sense: reported.sense, via: 'attribution' };
 }
 
