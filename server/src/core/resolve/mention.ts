@@ -3,7 +3,7 @@
  * "definitions of X", "what X means", "X has four senses", and, in a passage that
  * compares definitions, "X is about / covers / asks whether ...".
  */
-import { normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
+import { COMPACT_SEPARATOR, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import type { Term } from '../registry';
 import type { RawOccurrence } from '../types';
 import { termPatterns } from './patterns';
@@ -80,7 +80,9 @@ function inSourceTitle(start: number, end: number, view: ContextView, term: Term
         for (const title of [source.title, ...(source.aliases ?? [])]) if (title && title.trim().split(/\s+/).length >= 3) titles.add(title);
       }
     }
-    regex = titles.size ? new RegExp(`${WORD_BEFORE}(?:${phrasesToPattern(titles)})${WORD_AFTER}`, 'giu') : null;
+    // The compact separator and no `u` flag, like the other resolver patterns: this one
+    // is compiled at every process start, and titles hold many gaps between words.
+    regex = titles.size ? new RegExp(`${WORD_BEFORE}(?:${phrasesToPattern(titles, COMPACT_SEPARATOR)})${WORD_AFTER}`, 'gi') : null;
     titlePatterns.set(term, regex);
   }
   if (!regex) return false;
