@@ -6,16 +6,14 @@
  * footnote labels) is handled on the plain text instead. What it reads equals what a
  * walk of remark's mdast tree gives (test/core/parse-events.test.ts compares them).
  */
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
-import { decodeString } from 'micromark-util-decode-string';
 import { LineIndex } from '../positions';
 import type { Span } from '../types';
 import { parseDirectives, type Directive } from './directives';
 import { tameMarkup } from './limits';
-import { MASK, maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
+import { InlineReader } from './inline';
+import { MASK, maskExcluded, type ContextKind, type ProseContext, type ProseLink } from './prose';
 import { rowBase, splitTableRows } from './tables';
-import { EventReader, HTML_FLOW_PARTS, HTML_TEXT_PARTS, normalizeLabel, tokenize, type Token } from './tokens';
+import { EventReader, HTML_FLOW_PARTS, tokenize, type Token } from './tokens';
 
 /** The YAML front matter block, if the document starts with one. */
 export interface FrontMatter {
@@ -149,198 +147,16 @@ function readLeaf(token: Token, inList: boolean, reader: EventReader, state: Wal
   }
 }
 
-/** A link being read: where its text starts in the plain text, and where it points. */
-interface LinkFrame {
-  start: number;
-  /** True once a resource `(url)` follows the label: a link; else a reference. */
-  resource: boolean;
-  url: string;
-  identifier: string;
-}
-
 /**
- * Reads a paragraph or heading (entered) through its exit into a context, as remark's
- * tree would give it: text runs are what mdast makes one text node (data, escapes,
- * character references and soft line ends, up to the next inline node), inline code,
- * images, autolinks and inline HTML are masked, a hard break is a line end, links are
- * recorded with their plain-text range. Returns the context (the first row of a split
- * table) and a heading's depth.
+ * Reads a paragraph or heading (entered) through its exit into a context (inline.ts
+ * reads the text). Returns the context (the unsplit one for a table, whose rows are
+ * what is added) and a heading's depth.
  */
 function readContext(block: Token, kind: ContextKind, reader: EventReader, state: WalkState): { context: ProseContext; depth: number } {
-  const builder = new PlainBuilder();
-  const links: ProseLink[] = [];
-  const refs: { start: number; end: number; identifier: string }[] = [];
-  const frames: LinkFrame[] = [];
-  const source = reader.source;
-  // Only text inside a heading's text token is its prose (not the # marks or the underline).
-  let collecting = kind !== 'heading';
-  let depth = 0;
-  // The text run being gathered: one mdast text node.
-  let run = '';
-  let runStart = -1;
-  let runEnd = 0;
-  // Inline nesting, for "does a strong run open the paragraph" (mdast's first child).
-  let level = 0;
-  let sawChild = false;
-  let lead: Token | undefined;
-  let leadStart = 0;
-  let leadStrong: { start: number; end: number } | undefined;
-  let atHardBreak = false;
-  let numericBase = 0;
-
-  const startRun = (at: number) => {
-    if (runStart >= 0) return;
-    runStart = at;
-    if (level === 0) sawChild = true;
-  };
-  const flush = () => {
-    if (runStart < 0) return;
-    builder.appendText(run, source, runStart, runEnd);
-    run = '';
-    runStart = -1;
-  };
-  const openNode = () => {
-    flush();
-    if (level === 0) sawChild = true;
-  };
-
-  for (let event = reader.next(block); event; event = reader.next(block)) {
-    const [kind, token] = event;
-    if (kind === 'exit') {
-      switch (token.type) {
-        case 'atxHeadingText':
-        case 'setextHeadingText':
-          flush();
-          collecting = false;
-          break;
-        case 'characterReference':
-          if (collecting) runEnd = reader.end(token);
-          break;
-        case 'emphasis':
-        case 'strong':
-          flush();
-          level--;
-          if (token === lead) leadStrong = { start: leadStart, end: builder.length };
-          break;
-        case 'link': {
-          flush();
-          level--;
-          const frame = frames.pop()!;
-          if (frame.resource) links.push({ start: frame.start, end: builder.length, url: frame.url });
-          else refs.push({ start: frame.start, end: builder.length, identifier: frame.identifier });
-          break;
-        }
-        case 'resource':
-        case 'reference':
-          collecting = true;
-          break;
-      }
-      continue;
-    }
-    switch (token.type) {
-      case 'data':
-      case 'characterEscapeValue':
-        if (!collecting) break;
-        startRun(reader.start(token));
-        run += reader.text(event);
-        runEnd = reader.end(token);
-        break;
-      case 'lineEnding':
-        // The line end after a hard break belongs to the break.
-        if (atHardBreak) atHardBreak = false;
-        else if (collecting) {
-          startRun(reader.start(token));
-          run += reader.text(event);
-          runEnd = reader.end(token);
-        }
-        break;
-      case 'characterEscape':
-        if (collecting) startRun(reader.start(token));
-        break;
-      case 'characterReference':
-        if (collecting) startRun(reader.start(token));
-        numericBase = 0;
-        break;
-      case 'characterReferenceMarkerNumeric':
-        numericBase = 10;
-        break;
-      case 'characterReferenceMarkerHexadecimal':
-        numericBase = 16;
-        break;
-      case 'characterReferenceValue':
-        if (collecting) run += numericBase ? decodeNumericCharacterReference(reader.text(event), numericBase) : decodeNamedCharacterReference(reader.text(event)) || '';
-        break;
-      case 'hardBreakEscape':
-      case 'hardBreakTrailing':
-        openNode();
-        builder.appendMask(reader.start(token), '\n');
-        atHardBreak = true;
-        reader.skip(token);
-        break;
-      case 'codeText':
-      case 'image':
-      case 'autolink':
-        // Inline code and images are not prose; an autolink shows its address as its text.
-        openNode();
-        builder.appendMask(reader.start(token));
-        reader.skip(token);
-        break;
-      case 'htmlText': {
-        openNode();
-        const value = reader.collect(token, HTML_TEXT_PARTS);
-        state.directives.push(...parseDirectives(value, reader.span(token), source));
-        builder.appendMask(reader.start(token));
-        break;
-      }
-      case 'strong':
-        flush();
-        if (level === 0 && !sawChild) {
-          lead = token;
-          leadStart = builder.length;
-        }
-        openNode();
-        level++;
-        break;
-      case 'emphasis':
-        openNode();
-        level++;
-        break;
-      case 'link':
-        openNode();
-        level++;
-        frames.push({ start: builder.length, resource: false, url: '', identifier: '' });
-        break;
-      case 'labelText':
-        // remark identifies a reference by its label text unless a [reference] follows.
-        if (frames.length) frames[frames.length - 1].identifier = normalizeLabel(reader.serialized(event));
-        break;
-      case 'resource':
-        collecting = false;
-        if (frames.length) frames[frames.length - 1].resource = true;
-        break;
-      case 'resourceDestinationString':
-        if (frames.length) frames[frames.length - 1].url = decodeString(reader.text(event));
-        break;
-      case 'reference':
-        collecting = false;
-        break;
-      case 'referenceString':
-        if (frames.length) frames[frames.length - 1].identifier = normalizeLabel(reader.serialized(event));
-        break;
-      case 'atxHeadingSequence':
-        if (!depth) depth = reader.end(token) - reader.start(token);
-        break;
-      case 'setextHeadingLineSequence':
-        depth = source.charCodeAt(reader.start(token)) === 61 /* = */ ? 1 : 2;
-        break;
-      case 'atxHeadingText':
-      case 'setextHeadingText':
-        collecting = true;
-        break;
-    }
-  }
-  flush();
-
+  const inline = new InlineReader(reader, state.directives, kind === 'heading');
+  for (let event = reader.next(block); event; event = reader.next(block)) inline.read(event);
+  inline.finish();
+  const { builder, links, refs, leadStrong, depth } = inline;
   const plain = maskExcluded(builder.toString());
   const section = state.headings.length - 1;
   const context: ProseContext = { kind, plain, segments: builder.segments, links, leadStrong, span: reader.span(block), section };
@@ -357,6 +173,5 @@ function readContext(block: Token, kind: ContextKind, reader: EventReader, state
   }
   return { context, depth };
 }
-
 
 export { MASK };
