@@ -106,6 +106,23 @@ describe('qualified: a registry sense name next to it (via qualifier)', () => {
   ])('%s', (_name, text, sense) => {
     check.status(text, { status: 'qualified', sense, via: 'qualifier' });
   });
+
+  it('a sense named later in the clause, tied by a preposition, settles every use before it', () => {
+    check.statuses('We classify it as ⟦inner aligned⟧ in Example 3 and as ⟦inner misaligned⟧ in Example 4 using the same optimization-focused approach.', [
+      { status: 'qualified', sense: 'optimization-focused', via: 'qualifier' },
+      { status: 'qualified', sense: 'optimization-focused', via: 'qualifier' },
+    ]);
+  });
+
+  it.each([
+    ['past a comma', 'We call it ⟦inner aligned⟧ in Example 3, and it fails under the optimization-focused approach.'],
+    ['past "but"', 'We call it ⟦inner aligned⟧ here but not under the optimization-focused approach.'],
+    ['past another term, which the name may belong to', 'We call it ⟦inner aligned⟧ and outer aligned under the objective-focused approach.'],
+    ['in the next sentence', 'We call it ⟦inner aligned⟧ here. Under the optimization-focused approach it is not.'],
+    ['a later name without a tying word', 'We call it ⟦inner aligned⟧ and the optimization-focused approach disagrees.'],
+  ])('a later sense name does not settle a use %s', (_name, text) => {
+    check.status(text, { status: 'ambiguous', sense: null });
+  });
 });
 
 describe('qualified: an attribution tied to it (via attribution)', () => {

@@ -106,6 +106,9 @@ describe.skipIf(!present)('the seed essays', () => {
       ['it’s also an ⟦inner misalignment⟧ failure by Shah’s definition', 'qualified', 'generalization-focused'],
       ['that Wentworth describes as true ⟦inner alignment⟧ failure', 'qualified', 'optimization-focused'],
       ['qualifies as ⟦inner misalignment⟧ under the generalization-focused approach', 'qualified', 'generalization-focused'],
+      // The sense is named at the end of the clause, after both uses.
+      ['as ⟦inner aligned⟧ in Example 3 and as inner misaligned here in Example 4', 'qualified', 'optimization-focused'],
+      ['as inner aligned in Example 3 and as ⟦inner misaligned⟧ here in Example 4', 'qualified', 'optimization-focused'],
     ];
     const markdown = present ? seed('001') : '';
     const analysis = present ? run(markdown) : undefined;
@@ -114,17 +117,6 @@ describe.skipIf(!present)('the seed essays', () => {
       const occurrence = at(markdown, analysis!, snippet);
       expect(occurrence.status).toBe(status);
       if (sense) expect(occurrence.sense).toBe(sense);
-    });
-
-    // Engine miss: the qualifier stands at the end of a long clause, after other
-    // phrases ("as inner aligned in Example 3 and as inner misaligned here in Example 4
-    // using the same optimization-focused approach"); only adjacent or clause-initial
-    // attributions are read.
-    it.fails.each([
-      ['as ⟦inner aligned⟧ in Example 3 and as inner misaligned here in Example 4'],
-      ['as inner aligned in Example 3 and as ⟦inner misaligned⟧ here in Example 4'],
-    ])('%s', (snippet) => {
-      expect(at(markdown, analysis!, snippet).status).toBe('qualified');
     });
   });
 });

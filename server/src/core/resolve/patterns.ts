@@ -43,6 +43,8 @@ export interface TermPatterns {
   subjectBefore: RegExp | null;
   /** A source reporting the claim the use is in, earlier in the sentence: "Wentworth argues, ...", "To Wentworth, ..." (global). */
   reportedBy: RegExp | null;
+  /** A sense name tied by a preposition later in the clause: "... using the same optimization-focused approach". */
+  labelLater: RegExp | null;
   /**
    * All cues of all senses in one global regex, one capture group per sense (group
    * i + 1 is cueSenses[i]), so a paragraph is read once per term.
@@ -95,7 +97,7 @@ function compile(term: Term): TermPatterns {
     ? new RegExp(`${WORD_BEFORE}(?:${cued.map((s) => `(${s.cues.map(cuePattern).join('|')})`).join('|')})${WORD_AFTER}`, 'gi')
     : null;
   if (phraseSense.size === 0) {
-    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, subjectBefore: null, reportedBy: null, cues, cueSenses };
+    return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, subjectBefore: null, reportedBy: null, labelLater: null, cues, cueSenses };
   }
   const B = WORD_BEFORE;
   const E = WORD_AFTER;
@@ -131,6 +133,9 @@ function compile(term: Term): TermPatterns {
       flags,
     ),
     reportedBy: new RegExp(`(?:${B}(?:${NAME})${E}(?:${POSSESSIVE}\\s+(?:post|paper|essay|comment|argument|reply))?\\s+${AUX}${REPORT}${E}|^\\s*(?:to|for)\\s+${B}(?:${NAME})${E}\\s*,)`, 'gi'),
+    labelLater: labelPhrases.size
+      ? new RegExp(`(?:\\busing|\\bunder|\\bby|\\bgoing\\s+by|\\bfollowing|\\baccording\\s+to|\\bper|\\bwith|\\bin)\\s+(?:the\\s+)?(?:same\\s+)?${B}(?:${LABEL})(?:\\s+(?:sense|reading|definition|usage|framing|view|version|meaning|approach(?:es)?))?${E}`, flags)
+      : null,
     cues,
     cueSenses,
   };

@@ -4,6 +4,7 @@
  */
 import type { ProseLink } from '../markdown/prose';
 import type { Registry, Term } from '../registry';
+import { termOfForm } from '../scan';
 import { sourceKey } from '../sources';
 import type { RawOccurrence, Via } from '../types';
 import { senseNamedIn, termPatterns } from './patterns';
@@ -96,7 +97,34 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   const tied = sentenceAttribution(clause, patterns.tiedAnywhere, viaOf);
   if (tied) return tied;
   const reported = GATES.reportedBy.test(clause) ? sentenceAttribution(clause, patterns.reportedBy, viaOf) : null;
-  return reported && { sense: reported.sense, via: 'attribution' };
+  if (reported) return { sense: reported.sense, via: 'attribution' };
+  return laterLabel(plain.slice(end, afterEnd), term, patterns.labelLater, registry, viaOf);
+}
+
+/** What may not stand between a use and a sense named later in its clause: a break, a comma, a parenthesis, a dash. */
+const INTERRUPTION = /[,;:()\u2013\u2014]|\.\s|\b(?:but|whereas|while|unlike|although|though)\b/i;
+
+/**
+ * "... as inner aligned in Example 3 and as inner misaligned here in Example 4 using
+ * the same optimization-focused approach": a sense name tied by a preposition later
+ * in the same clause settles the uses before it. Only when nothing interrupts the
+ * clause in between and no other term stands there (the name would belong to it).
+ */
+function laterLabel(rest: string, term: Term, regex: RegExp | null, registry: Registry, viaOf: (text: string) => Qualification | null): Qualification | null {
+  const m = regex?.exec(rest);
+  if (!m) return null;
+  const between = rest.slice(0, m.index);
+  if (INTERRUPTION.test(between)) return null;
+  const matcher = registry.matcher;
+  matcher.lastIndex = 0;
+  for (let found = matcher.exec(between); found; found = matcher.exec(between)) {
+    if (termOfForm(found[0], registry) !== term.id) {
+      matcher.lastIndex = 0;
+      return null;
+    }
+  }
+  const q = viaOf(m[0]);
+  return q && { sense: q.sense, via: 'qualifier' };
 }
 
 /** Where the paragraph names a sense or a source of `term` (label and attribution phrases), in order; found once per paragraph. */
