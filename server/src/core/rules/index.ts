@@ -60,8 +60,20 @@ function fixesOnRead(finding: Finding, compute: () => Finding['fixes']): void {
 
 /** "'inner misalignment' is ambiguous: ... Likely X (cues: ...)." */
 export function ambiguityMessage(occurrence: Occurrence, term: Term): string {
-  const senses = term.senses.map((s) => `${s.label}${s.sources.length ? ` (${cite(s.sources[0])})` : ''}`).join(', ');
+  const senses = sensesLine(term);
   const likely = occurrence.likelySense ? term.senses.find((s) => s.id === occurrence.likelySense) : undefined;
   const hint = likely ? ` Likely ${likely.label}${occurrence.cues.length ? `, from the cues ${occurrence.cues.map((c) => `"${c}"`).join(', ')}` : ''}.` : '';
   return `"${occurrence.text}" is ambiguous: ${term.label} has ${term.senses.length} senses: ${senses}.${hint} Pin a sense or qualify this use.`;
+}
+
+const sensesLines = new WeakMap<Term, string>();
+
+/** "objective-focused (Hubinger 2020), generalization-focused (Shah), ...": the same for every use of a term, so made once per term (the editor rebuilds every message on each keystroke). */
+function sensesLine(term: Term): string {
+  let line = sensesLines.get(term);
+  if (line === undefined) {
+    line = term.senses.map((s) => `${s.label}${s.sources.length ? ` (${cite(s.sources[0])})` : ''}`).join(', ');
+    sensesLines.set(term, line);
+  }
+  return line;
 }

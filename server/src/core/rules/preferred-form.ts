@@ -26,7 +26,7 @@ export function preferredFormFindings(doc: ParsedDocument, resolution: Resolutio
     const preferred = registry.terms.get(occurrence.term)?.preferred;
     if (!preferred) continue;
     const written = doc.text.slice(occurrence.span.start, occurrence.span.end);
-    const fixed = rejoin(written, preferred);
+    const fixed = rejoinOnce(written, preferred);
     if (fixed === null) continue;
     out.push({
       message: `"${written.replace(/\s+/g, ' ')}": the preferred spelling is "${fixed}".`,
@@ -36,6 +36,22 @@ export function preferredFormFindings(doc: ParsedDocument, resolution: Resolutio
     });
   }
   return out;
+}
+
+/** rejoin() results by preferred spelling and written text: a draft repeats a few spellings, and the editor re-checks every use on each keystroke. */
+const rejoined = new Map<string, string | null>();
+const REJOINED_MAX = 10_000;
+
+function rejoinOnce(written: string, preferred: string): string | null {
+  const key = `${preferred}\u0000${written}`;
+  let fixed = rejoined.get(key);
+  if (fixed === undefined) {
+    fixed = rejoin(written, preferred);
+    // Bounded: a long-running server sees many drafts.
+    if (rejoined.size >= REJOINED_MAX) rejoined.clear();
+    rejoined.set(key, fixed);
+  }
+  return fixed;
 }
 
 interface Letter {
