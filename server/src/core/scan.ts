@@ -59,7 +59,7 @@ function findElided(plain: string, start: number, text: string, previousEnd: num
 const formCache = new WeakMap<Registry, Map<string, string | undefined>>();
 
 /** The term a matched form belongs to (normalizing each distinct spelling once per registry). */
-export function termOfForm(text: string, registry: Registry): string | undefined {
+function termOfForm(text: string, registry: Registry): string | undefined {
   let cache = formCache.get(registry);
   if (!cache) formCache.set(registry, (cache = new Map()));
   if (!cache.has(text)) cache.set(text, registry.formToTerm.get(normalizePhrase(text)));

@@ -29,7 +29,7 @@ export interface LocalFacts {
  */
 export function localFacts(occurrences: RawOccurrence[], views: ContextView[], registry: Registry): LocalFacts[] {
   let previous: { occurrence: RawOccurrence; byPhrase: boolean } | null = null;
-  return occurrences.map((occurrence) => {
+  return occurrences.map((occurrence, i) => {
     const term = registry.terms.get(occurrence.term)!;
     const view = views[occurrence.context];
     const mention = mentionReason(occurrence, view, previous, term);
@@ -41,7 +41,7 @@ export function localFacts(occurrences: RawOccurrence[], views: ContextView[], r
     }
     return {
       mention,
-      qualification: term.contested ? qualification(occurrence, view, term, registry) : null,
+      qualification: term.contested ? qualification(occurrence, view, term, registry, { all: occurrences, index: i }) : null,
       definesSense: !occurrence.elided && isDefinitionSite(occurrence, view) ? definitionSense(view, term) : null,
       likelySense: likely.sense,
       cues: likely.cues,

@@ -4,7 +4,6 @@
  */
 import type { ProseLink } from '../markdown/prose';
 import type { Registry, Term } from '../registry';
-import { termOfForm } from '../scan';
 import { sourceKey } from '../sources';
 import type { RawOccurrence, Via } from '../types';
 import { senseNamedIn, termPatterns } from './patterns';
@@ -41,8 +40,14 @@ export const GATES = {
   reportedBy: /argue|says?\b|said|writes?\b|wrote|claim|holds?\b|held|thinks?\b|thought|believe|suggest|note|point|insist|maintain|contend|^\s*(?:to|for)\s/i,
 } as const;
 
+/** Occurrences in document order (a context's are contiguous), and where the one being qualified stands among them. */
+export interface Neighbours {
+  all: readonly RawOccurrence[];
+  index: number;
+}
+
 /** How `occurrence` of contested `term` is qualified, or null. */
-export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry): Qualification | null {
+export function qualification(occurrence: RawOccurrence, view: ContextView, term: Term, registry: Registry, neighbours: Neighbours): Qualification | null {
   const patterns = termPatterns(term);
   const { plainStart: start, plainEnd: end } = occurrence;
   const plain = view.plain;
@@ -98,7 +103,7 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   if (tied) return tied;
   const reported = GATES.reportedBy.test(clause) ? sentenceAttribution(clause, patterns.reportedBy, viaOf) : null;
   if (reported) return { sense: reported.sense, via: 'attribution' };
-  return laterLabel(plain.slice(end, afterEnd), term, patterns.labelLater, registry, viaOf);
+  return laterLabel(plain.slice(end, afterEnd), end, term, patterns.labelLater, neighbours, viaOf);
 }
 
 /** What may not stand between a use and a sense named later in its clause: a break, a comma, a parenthesis, a dash. */
@@ -110,19 +115,13 @@ const INTERRUPTION = /[,;:()\u2013\u2014]|\.\s|\b(?:but|whereas|while|unlike|alt
  * in the same clause settles the uses before it. Only when nothing interrupts the
  * clause in between and no other term stands there (the name would belong to it).
  */
-function laterLabel(rest: string, term: Term, regex: RegExp | null, registry: Registry, viaOf: (text: string) => Qualification | null): Qualification | null {
+function laterLabel(rest: string, restStart: number, term: Term, regex: RegExp | null, neighbours: Neighbours, viaOf: (text: string) => Qualification | null): Qualification | null {
   const m = regex?.exec(rest);
-  if (!m) return null;
-  const between = rest.slice(0, m.index);
-  if (INTERRUPTION.test(between)) return null;
-  const matcher = registry.matcher;
-  matcher.lastIndex = 0;
-  for (let found = matcher.exec(between); found; found = matcher.exec(between)) {
-    if (termOfForm(found[0], registry) !== term.id) {
-      matcher.lastIndex = 0;
-      return null;
-    }
-  }
+  if (!m || INTERRUPTION.test(rest.slice(0, m.index))) return null;
+  // Only the occurrences between the use and the name (found by the scan) are looked at.
+  const nameStart = restStart + m.index;
+  const { all, index } = neighbours;
+  for (let k = index + 1; k < all.length && all[k].context === all[index].context && all[k].plainStart < nameStart; k++) if (all[k].term !== term.id) return null;
   const q = viaOf(m[0]);
   return q && { sense: q.sense, via: 'qualifier' };
 }
