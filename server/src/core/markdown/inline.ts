@@ -125,7 +125,7 @@ export class InlineReader {
         break;
       }
       case 'strong':
-        this.flush();
+        // First child of the block: nothing before it, so no pending run either.
         if (this.level === 0 && !this.sawChild) {
           this.lead = token;
           this.leadStart = this.builder.length;

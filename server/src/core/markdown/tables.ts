@@ -20,6 +20,9 @@ const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
  * row as a paragraph).
  */
 export function splitTableRows(context: ProseContext): ProseContext[] | null {
+  // Most paragraphs are not tables: tell from the first line before splitting every line.
+  const firstBreak = context.plain.indexOf('\n');
+  if (firstBreak < 0 || !context.plain.slice(0, firstBreak).includes('|')) return null;
   const lines = context.plain.split('\n');
   if (lines.length < 2 || !lines[0].includes('|') || !DELIMITER_ROW.test(lines[1]) || !lines[1].includes('-')) return null;
   const rows: ProseContext[] = [];
