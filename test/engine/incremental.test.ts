@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze as analyzeOnce, analyzeWhole as analyze, analyzeIncremental, presetRegistry, type Analysis } from '../../server/src/core';
-import { toSource } from '../../server/src/core/markdown/prose';
+import { structure } from '../reliability/invariants';
 
 const registry = presetRegistry();
 const examples = path.join(__dirname, '../../examples');
@@ -119,20 +119,6 @@ describe('incremental analysis', () => {
     // Over 8 KB, so the first analysis parses several groups and splits each back into blocks.
     const text = `${LONG_DRAFT}\n\n${[...drafts, ...drafts, ...drafts, ...drafts].join('\n\n## Again &amp; again\n\n')}\n\n| term | sense |\n|---|---|\n| inner alignment | [x][rlo] |\n\n<!-- alignment-terms disable-next-line inner-alignment -->\nInner alignment &mdash; again.\n`;
     expect(text.length).toBeGreaterThan(2 * 8 * 1024);
-    const structure = (a: Analysis) => ({
-      frontMatter: a.doc.frontMatter,
-      headings: a.doc.headings,
-      directives: a.doc.directives,
-      contexts: a.doc.contexts.map((c) => ({
-        kind: c.kind,
-        plain: c.plain,
-        span: c.span,
-        section: c.section,
-        links: c.links,
-        // Where every character of the prose came from in the draft.
-        sources: [...c.plain].map((_, i) => toSource(c, i)).join(','),
-      })),
-    });
     const whole = analyze(text, registry);
     // The editor's analysis (groups split back into blocks) and the CLI's (groups moved in place).
     for (const grouped of [analyzeIncremental(text, registry), analyzeOnce(text, registry)]) {

@@ -67,7 +67,8 @@ const paragraph = fc.array(inline, { minLength: 1, maxLength: 4 }).map((parts) =
 
 const PINS = ['inner-alignment: objective-focused', 'outer-alignment: training-signal', 'inner-alignment: bogus-sense', 'nonsense-term: x', 'alignment: intent'];
 
-const frontMatter = fc.oneof(
+/** Front matter as drafts write it, with valid and invalid pins. */
+export const markdownFrontMatter = fc.oneof(
   fc.subarray(PINS, { minLength: 1 }).map((pins) => `---\ntitle: Draft\nalignment-terms:\n${pins.map((p) => `  ${p}`).join('\n')}\n---\n`),
   fc.subarray(PINS.slice(0, 2), { minLength: 1 }).map((pins) => `---\nalignment-terms: { ${pins.join(', ')} }\n---\n`),
   fc.constant('---\ntitle: Draft\n---\n'),
@@ -87,7 +88,8 @@ const DIRECTIVES = [
   '<!-- alignment-terms pin -->',
 ];
 
-const block = fc.oneof(
+/** One block of a generated draft (see markdownDraft). */
+export const markdownBlock = fc.oneof(
   { arbitrary: paragraph, weight: 5 },
   { arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), sentence).map(([d, s]) => `${'#'.repeat(d)} ${s}`), weight: 1 },
   { arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((items) => items.map((i, k) => `${k % 2 ? '  ' : ''}- ${i}`).join('\n')), weight: 2 },
@@ -106,7 +108,7 @@ const block = fc.oneof(
 
 /** A Markdown draft from realistic pieces, with \n, \r\n or mixed line endings. */
 export const markdownDraft = fc
-  .tuple(fc.option(frontMatter, { nil: '' }), fc.array(block, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', 'mixed'), fc.boolean())
+  .tuple(fc.option(markdownFrontMatter, { nil: '' }), fc.array(markdownBlock, { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n', 'mixed'), fc.boolean())
   .map(([fm, blocks, eol, finalNewline]) => {
     let text = fm + blocks.join('\n\n') + (finalNewline ? '\n' : '');
     if (eol === '\r\n') text = text.replace(/\n/g, '\r\n');

@@ -6,6 +6,7 @@
  */
 import type { Analysis } from '../../server/src/core';
 import type { Span, TextEdit } from '../../server/src/core/types';
+import { toSource } from '../../server/src/core/markdown/prose';
 
 /** True when offset `i` of `text` falls between the two halves of a surrogate pair. */
 export function splitsSurrogatePair(text: string, i: number): boolean {
@@ -61,5 +62,23 @@ export function visible(a: Analysis) {
   return {
     occurrences: a.occurrences.map((o) => [o.term, o.text, o.span.start, o.span.end, o.status, o.sense, o.likelySense, o.via]),
     findings: a.findings.map((f) => [f.rule, f.severity, f.message, f.span.start, f.span.end, f.fixes.map((x) => [x.kind, x.title, x.edits])]),
+  };
+}
+
+/** How a document was read: front matter, headings, directives, and every context with where each character of its prose came from. */
+export function structure(a: Analysis) {
+  return {
+    frontMatter: a.doc.frontMatter,
+    headings: a.doc.headings,
+    directives: a.doc.directives,
+    lineStarts: a.doc.lines.lineStarts,
+    contexts: a.doc.contexts.map((c) => ({
+      kind: c.kind,
+      plain: c.plain,
+      span: c.span,
+      section: c.section,
+      links: c.links,
+      sources: [...c.plain].map((_, i) => toSource(c, i)).join(','),
+    })),
   };
 }

@@ -8,14 +8,16 @@
  * (analyzeWhole).
  */
 import { definitionsFor, linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } from './markdown/chunks';
-import type { ParsedBlocks } from './markdown/parse';
+import { frontMatterEnd } from './markdown/lines';
 import type { Registry } from './registry';
+import type { LocalFacts } from './resolve/local';
+import type { ContextFindings } from './rules/context-findings';
 import type { Analysis } from './service';
-import { lastAtOrBefore } from './sorted';
-import { analyseParsed, Assembly, groupEnd, parseUnit, placement, shiftDirective, shiftSpan, type Placement, type UnitResult } from './units';
+import { spliceAnalysis } from './splice';
+import { analyseGroup, Assembly, groupEnd, placement, type Placement, type UnitResult } from './units';
 
 /** One block's analysis, with offsets relative to the block. */
-interface BlockResult extends UnitResult {
+export interface BlockResult extends UnitResult {
   /** Its results moved into the document, kept while the block stays at the same place. */
   placed?: Placement;
 }
@@ -26,6 +28,39 @@ export interface BlockCache {
   blocks: Map<string, BlockResult>;
   /** Block text -> what it says about links (kept across registries: it depends on the text alone). */
   links: Map<string, BlockLinks>;
+  /** The analysed document block by block, from which the next edit is spliced (splice.ts). */
+  layout: Layout;
+}
+
+/** A document as the last analysis laid it out: what splice.ts needs to analyse an edit of it. */
+export interface Layout {
+  text: string;
+  /** Its blocks in order. */
+  blocks: LaidBlock[];
+  /** Its link definitions, the first of each label. */
+  allDefinitions: LinkDefinitions;
+  /** Where its front matter ends (0: none, or not closed). */
+  frontMatterEnd: number;
+  /** The local facts of its occurrences, lined up with analysis.occurrences. */
+  facts: LocalFacts[];
+  /** Its context-local rule findings. */
+  local: ContextFindings;
+}
+
+/** One block of a laid-out document: its place, cache key, result, and where its items start in the document's arrays. */
+export interface LaidBlock {
+  start: number;
+  end: number;
+  key: string;
+  labels: readonly string[];
+  /** True when the block holds link reference definitions. */
+  defines: boolean;
+  block: BlockResult;
+  /** Index of its first context, occurrence, heading and directive in the document. */
+  context: number;
+  occurrence: number;
+  heading: number;
+  directive: number;
 }
 
 /** An analysis that carries the cache the next incremental analysis reuses. */
@@ -34,7 +69,7 @@ export interface IncrementalAnalysis extends Analysis {
 }
 
 /** The reference labels a block names and the link definitions it holds. */
-interface BlockLinks {
+export interface BlockLinks {
   labels: readonly string[];
   definitions: LinkDefinitions;
 }
@@ -44,6 +79,7 @@ interface Entry {
   start: number;
   end: number;
   labels: readonly string[];
+  defines: boolean;
   key: string;
   block?: BlockResult;
 }
@@ -54,23 +90,31 @@ interface Entry {
  * the registry changed, everything is analysed afresh.
  */
 export function analyzeIncremental(text: string, registry: Registry, previous?: IncrementalAnalysis): IncrementalAnalysis {
-  const reuse = previous && previous.cache.registry === registry ? previous.cache.blocks : undefined;
-  const cache: BlockCache = { registry, blocks: new Map(), links: new Map() };
+  // An edit that leaves the document-wide state alone is spliced into the previous analysis.
+  const spliced = previous && previous.cache.registry === registry ? spliceAnalysis(text, registry, previous) : undefined;
+  return spliced ?? analyzeBlocks(text, registry, previous?.cache);
+}
+
+/** The analysis block by block: every block looked up in `previous`'s cache, every document-wide step redone. */
+function analyzeBlocks(text: string, registry: Registry, previous?: BlockCache): IncrementalAnalysis {
+  const reuse = previous && previous.registry === registry ? previous.blocks : undefined;
+  const links = new Map<string, BlockLinks>();
   const chunks = splitChunks(text).map(({ start, end }) => {
     const blockText = text.slice(start, end);
-    let links = cache.links.get(blockText) ?? previous?.cache.links.get(blockText);
-    links ??= { labels: referencedLabels(blockText), definitions: linkDefinitions(blockText) };
-    cache.links.set(blockText, links);
-    return { start, end, blockText, links };
+    let found = links.get(blockText) ?? previous?.links.get(blockText);
+    found ??= { labels: referencedLabels(blockText), definitions: linkDefinitions(blockText) };
+    links.set(blockText, found);
+    return { start, end, blockText, links: found };
   });
   // The document's definitions, the first of each label winning: gathered block by
   // block (blocks start at line starts), so a keystroke does not re-read a long draft.
   const allDefinitions = new Map<string, string>();
   for (const { links } of chunks) for (const [label, line] of links.definitions) if (!allDefinitions.has(label)) allDefinitions.set(label, line);
+  const blocks = new Map<string, BlockResult>();
   const entries: Entry[] = chunks.map(({ start, end, blockText, links }) => {
     // The first block may hold front matter, which parses differently anywhere else.
     const key = `${start === 0 ? '^' : ''}${definitionsFor(links.labels, allDefinitions)}\u0000${blockText}`;
-    return { start, end, labels: links.labels, key, block: cache.blocks.get(key) ?? reuse?.get(key) };
+    return { start, end, labels: links.labels, defines: links.definitions.size > 0, key, block: blocks.get(key) ?? reuse?.get(key) };
   });
   for (let i = 0; i < entries.length; ) {
     if (entries[i].block) {
@@ -82,58 +126,17 @@ export function analyzeIncremental(text: string, registry: Registry, previous?: 
     i = j;
   }
   const assembly = new Assembly(text);
+  const laid: LaidBlock[] = [];
   for (const entry of entries) {
-    cache.blocks.set(entry.key, entry.block!);
-    assembly.append(entry.block!, placed(entry.block!, entry.start, assembly));
+    const block = entry.block!;
+    blocks.set(entry.key, block);
+    const { doc } = assembly;
+    laid.push({ ...entry, block, context: doc.contexts.length, occurrence: assembly.occurrenceCount, heading: doc.headings.length, directive: doc.directives.length });
+    assembly.append(block, placed(block, entry.start, assembly));
   }
-  return { ...assembly.analysis(registry), cache };
-}
-
-/**
- * Parses consecutive blocks in one call, with the link definitions any of them uses
- * appended, and gives each entry its own result, as if it had been parsed alone (a
- * block parses the same on its own as among its neighbours; see chunks.ts).
- */
-function analyseGroup(text: string, members: Entry[], allDefinitions: LinkDefinitions, registry: Registry): void {
-  const groupStart = members[0].start;
-  const groupText = text.slice(groupStart, members[members.length - 1].end);
-  const labels = members.length === 1 ? members[0].labels : [...new Set(members.flatMap((m) => m.labels))];
-  const parsed = parseUnit(groupText, labels, allDefinitions, groupStart === 0);
-  const pieces = members.length === 1 ? [parsed] : splitParsed(parsed, members.map((m) => m.start - groupStart));
-  members.forEach((member, k) => {
-    member.block = analyseParsed(pieces[k], registry);
-  });
-}
-
-/**
- * Splits a group's parse into one ParsedBlocks per block, each in that block's own
- * coordinates. `starts` are the blocks' offsets in the group, ascending, from 0.
- * Contexts keep their segments and carry `base` (negative) to map them; heading
- * indices restart per block, and a context whose heading lies in an earlier block
- * gets -1 (place() then points it at the heading before the block).
- */
-function splitParsed(parsed: ParsedBlocks, starts: readonly number[]): ParsedBlocks[] {
-  const pieces: ParsedBlocks[] = starts.map(() => ({ contexts: [], directives: [], headings: [] }));
-  const pieceOf = (offset: number) => lastAtOrBefore(starts, offset);
-  pieces[0].frontMatter = parsed.frontMatter;
-  // Group heading index -> [piece, index in the piece].
-  const headingAt = parsed.headings.map((heading) => {
-    const k = pieceOf(heading.span.start);
-    pieces[k].headings.push({ ...heading, span: shiftSpan(heading.span, -starts[k]) });
-    return { piece: k, index: pieces[k].headings.length - 1 };
-  });
-  for (const context of parsed.contexts) {
-    const k = pieceOf(context.span.start);
-    const heading = context.section >= 0 ? headingAt[context.section] : undefined;
-    const section = heading && heading.piece === k ? heading.index : -1;
-    if (starts[k] === 0) pieces[k].contexts.push(context);
-    else pieces[k].contexts.push({ ...context, span: shiftSpan(context.span, -starts[k]), base: (context.base ?? 0) - starts[k], section });
-  }
-  for (const directive of parsed.directives) {
-    const k = pieceOf(directive.span.start);
-    pieces[k].directives.push(shiftDirective(directive, -starts[k]));
-  }
-  return pieces;
+  const { analysis, facts, local } = assembly.assembled(registry);
+  const layout: Layout = { text, blocks: laid, allDefinitions, frontMatterEnd: frontMatterEnd(text), facts, local };
+  return { ...analysis, cache: { registry, blocks, links, layout } };
 }
 
 /**

@@ -22,17 +22,31 @@ export class LineIndex {
   /** Offsets at which each line starts; lineStarts[0] === 0. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  /** Indexes `text`; `lineStarts`, when given, must be exactly what indexing it would find. */
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? [0];
+    if (!lineStarts) pushLineStarts(text, 0, text.length, this.lineStarts);
+  }
+
+  /**
+   * The index of `text`, which equals the text `previous` indexed except that
+   * [from, oldTo) became [from, newTo); `from` starts a line, and the text after
+   * the change is the same in both. Reads only the changed part (the editor's keystroke in
+   * a long draft), and keeps the old text's line break for `eol` when `sameEol`.
+   */
+  static spliced(text: string, previous: LineIndex, from: number, oldTo: number, newTo: number, sameEol: boolean): LineIndex {
+    const old = previous.lineStarts;
+    const starts = old.slice(0, lastAtOrBefore(old, from) + 1);
+    pushLineStarts(text, from, newTo, starts);
+    const delta = newTo - oldTo;
+    // A line starts at newTo when a break ends the new part (pushed above), whatever the old text had there.
+    for (let i = lastAtOrBefore(old, oldTo) + 1; i < old.length; i++) starts.push(old[i] + delta);
+    const index = new LineIndex(text, starts);
+    if (sameEol) index.lineBreak = previous.lineBreak;
+    return index;
   }
 
   /** Number of lines (a text ending in a newline has an empty last line). */
@@ -84,4 +98,16 @@ export class LineIndex {
   }
 
   private lineBreak?: string;
+}
+
+/** Appends the starts of the lines that begin in (from, to] of `text` to `starts` (a break at to - 1 starts a line at to). */
+function pushLineStarts(text: string, from: number, to: number, starts: number[]): void {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
 }

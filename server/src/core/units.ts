@@ -10,11 +10,13 @@ import type { Directive } from './markdown/directives';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
+import { lastAtOrBefore } from './sorted';
 import type { Registry } from './registry';
 import { resolveDocument } from './resolve';
 import { localFacts, type LocalFacts } from './resolve/local';
 import { ContextView } from './resolve/view';
 import { runRules } from './rules';
+import { contextFindings, type ContextFindings } from './rules/context-findings';
 import { scanDocument } from './scan';
 import type { Analysis } from './service';
 import type { RawOccurrence, Span } from './types';
@@ -58,6 +60,61 @@ export function analyseParsed(blocks: ParsedBlocks, registry: Registry): UnitRes
   const views = blocks.contexts.map((c) => new ContextView(c));
   const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
   return { blocks, views, raw, facts: localFacts(raw, views, registry) };
+}
+
+/** A block of a group analysed together (see analyseGroup): where it is, the labels it names, its result once known. */
+export interface GroupMember {
+  start: number;
+  end: number;
+  labels: readonly string[];
+  block?: UnitResult;
+}
+
+/**
+ * Parses consecutive blocks in one call, with the link definitions any of them uses
+ * appended, and gives each entry its own result, as if it had been parsed alone (a
+ * block parses the same on its own as among its neighbours; see chunks.ts).
+ */
+export function analyseGroup(text: string, members: GroupMember[], allDefinitions: LinkDefinitions, registry: Registry): void {
+  const groupStart = members[0].start;
+  const groupText = text.slice(groupStart, members[members.length - 1].end);
+  const labels = members.length === 1 ? members[0].labels : [...new Set(members.flatMap((m) => m.labels))];
+  const parsed = parseUnit(groupText, labels, allDefinitions, groupStart === 0);
+  const pieces = members.length === 1 ? [parsed] : splitParsed(parsed, members.map((m) => m.start - groupStart));
+  members.forEach((member, k) => {
+    member.block = analyseParsed(pieces[k], registry);
+  });
+}
+
+/**
+ * Splits a group's parse into one ParsedBlocks per block, each in that block's own
+ * coordinates. `starts` are the blocks' offsets in the group, ascending, from 0.
+ * Contexts keep their segments and carry `base` (negative) to map them; heading
+ * indices restart per block, and a context whose heading lies in an earlier block
+ * gets -1 (place() then points it at the heading before the block).
+ */
+function splitParsed(parsed: ParsedBlocks, starts: readonly number[]): ParsedBlocks[] {
+  const pieces: ParsedBlocks[] = starts.map(() => ({ contexts: [], directives: [], headings: [] }));
+  const pieceOf = (offset: number) => lastAtOrBefore(starts, offset);
+  pieces[0].frontMatter = parsed.frontMatter;
+  // Group heading index -> [piece, index in the piece].
+  const headingAt = parsed.headings.map((heading) => {
+    const k = pieceOf(heading.span.start);
+    pieces[k].headings.push({ ...heading, span: shiftSpan(heading.span, -starts[k]) });
+    return { piece: k, index: pieces[k].headings.length - 1 };
+  });
+  for (const context of parsed.contexts) {
+    const k = pieceOf(context.span.start);
+    const heading = context.section >= 0 ? headingAt[context.section] : undefined;
+    const section = heading && heading.piece === k ? heading.index : -1;
+    if (starts[k] === 0) pieces[k].contexts.push(context);
+    else pieces[k].contexts.push({ ...context, span: shiftSpan(context.span, -starts[k]), base: (context.base ?? 0) - starts[k], section });
+  }
+  for (const directive of parsed.directives) {
+    const k = pieceOf(directive.span.start);
+    pieces[k].directives.push(shiftDirective(directive, -starts[k]));
+  }
+  return pieces;
 }
 
 /** A unit's results in document coordinates, and the place they were computed for. */
@@ -107,6 +164,11 @@ export class Assembly {
     this.doc = { text, lines: new LineIndex(text), contexts: [], directives: [], headings: [] };
   }
 
+  /** How many occurrences have been appended. */
+  get occurrenceCount(): number {
+    return this.raw.length;
+  }
+
   /** Appends `unit`, placed at `placed` (made for this document's current context and heading counts). */
   append(unit: UnitResult, placed: Placement): void {
     for (const context of placed.contexts) this.doc.contexts.push(context);
@@ -120,10 +182,23 @@ export class Assembly {
 
   /** Resolves every occurrence appended and runs the rules. */
   analysis(registry: Registry): Analysis {
-    const resolution = resolveDocument(this.doc, this.raw, registry, this.facts, this.views);
-    const findings = runRules(this.doc, resolution, registry);
-    return { doc: this.doc, occurrences: resolution.occurrences, findings, resolution };
+    return this.assembled(registry).analysis;
   }
+
+  /** The analysis, with what the editor keeps to analyse its next edit (see splice.ts). */
+  assembled(registry: Registry): Assembled {
+    const resolution = resolveDocument(this.doc, this.raw, registry, this.facts, this.views);
+    const local = contextFindings(this.doc, resolution, registry);
+    const findings = runRules(this.doc, resolution, registry, local);
+    return { analysis: { doc: this.doc, occurrences: resolution.occurrences, findings, resolution }, facts: this.facts, local };
+  }
+}
+
+/** An assembled document's analysis, its occurrences' local facts (lined up), and its context-local findings. */
+export interface Assembled {
+  analysis: Analysis;
+  facts: LocalFacts[];
+  local: ContextFindings;
 }
 
 /** `span` moved by `by`. */

@@ -35,11 +35,37 @@ const HTML_CLOSE: [RegExp, RegExp][] = [
 
 /** Splits `text` into chunks. Never returns an empty list for non-empty text. */
 export function splitChunks(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  let chunkStart = 0;
   // Front matter is YAML: nothing in it starts a block, so scanning starts after it.
-  let pos = frontMatterEnd(text);
-  let previousBlank = false;
+  return splitFrom(text, 0, frontMatterEnd(text), false).chunks;
+}
+
+/** Chunks from a resumed split, and the boundary it stopped at (undefined: it ran to the end). */
+export interface ResumedSplit {
+  chunks: Chunk[];
+  stoppedAt?: number;
+}
+
+/**
+ * Splits `text` from `from`, a chunk start of an earlier split of a text identical
+ * up to `from` (the splitter's state is clean there: no fence, HTML block or front
+ * matter is open), and stops at the first new chunk start for which `stopAt` says
+ * yes. An editor's analysis re-splits only from the block before an edit to the
+ * first boundary it shares with the old split, after which both splits agree.
+ */
+export function resumeChunks(text: string, from: number, stopAt: (start: number) => boolean): ResumedSplit {
+  let lineStart = from;
+  // The state at `from` is whether the line before it was blank (a boundary needs one, or a bullet item).
+  if (from > 0) {
+    lineStart = from - 1;
+    if (lineStart > 0 && text.charCodeAt(lineStart) === 10 && text.charCodeAt(lineStart - 1) === 13) lineStart--;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  }
+  const previousBlank = from > 0 && text.slice(lineStart, from).trim() === '';
+  return splitFrom(text, from, from, previousBlank, stopAt);
+}
+
+function splitFrom(text: string, chunkStart: number, pos: number, previousBlank: boolean, stopAt?: (start: number) => boolean): ResumedSplit {
+  const chunks: Chunk[] = [];
   let fence: string | null = null;
   let htmlClose: RegExp | null = null;
   let htmlToBlank = false;
@@ -57,6 +83,7 @@ export function splitChunks(text: string): Chunk[] {
       const startsBlock = previousBlank ? !blank && !/^\s/.test(line) : !htmlToBlank && BULLET_ITEM.test(line);
       if (startsBlock && pos > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
+        if (stopAt?.(pos)) return { chunks, stoppedAt: pos };
         chunkStart = pos;
       }
       if (!blank && HTML_START.test(line)) htmlToBlank = true;
@@ -71,7 +98,7 @@ export function splitChunks(text: string): Chunk[] {
     pos = next;
   }
   if (chunkStart < text.length || chunks.length === 0) chunks.push({ start: chunkStart, end: text.length });
-  return chunks;
+  return { chunks };
 }
 
 const DEFINITION_LINE = /^ {0,3}\[(?!\^)((?:[^\]\\]|\\.){1,999})\]:[ \t]*\S.*$/gm;

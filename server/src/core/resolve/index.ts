@@ -30,27 +30,36 @@ export function resolveDocument(doc: ParsedDocument, raw: RawOccurrence[], regis
   const contextViews = views ?? doc.contexts.map((c) => new ContextView(c));
   const local = facts ?? localFacts(raw, contextViews, registry);
   const scope = buildScope(doc, registry);
-  const definitions = new Map<string, DefinitionSite>();
-  raw.forEach((occurrence, i) => {
-    const sense = local[i].definesSense;
-    if (sense !== null && !definitions.has(occurrence.term)) definitions.set(occurrence.term, { term: occurrence.term, sense, span: occurrence.span, context: occurrence.context });
-  });
-  const occurrences = raw.map((occurrence, i): Occurrence => {
-    const term = registry.terms.get(occurrence.term)!;
-    const fact = local[i];
-    const result = (status: Occurrence['status'], sense: string | null = null, via: Occurrence['via'] = null, extra: Partial<Occurrence> = {}): Occurrence =>
-      ({ ...occurrence, status, sense, likelySense: null, via, cues: [], ...extra });
-    if (scope.isIgnored(occurrence.term, occurrence.span.start)) return result('ignored');
-    if (fact.mention) return result('mention');
-    if (fact.qualification) return result('qualified', fact.qualification.sense, fact.qualification.via);
-    const sectionPin = scope.sectionPin(occurrence.term, occurrence.span.start);
-    if (sectionPin) return result('pinned', sectionPin.sense, 'directive', { decidedAt: sectionPin.span });
-    const definition = definitions.get(occurrence.term);
-    if (definition) return result('defined', definition.sense, 'definition', { decidedAt: definition.span });
-    const documentPin = scope.documentPin(occurrence.term);
-    if (documentPin && term.contested) return result('pinned', documentPin.sense, documentPin.via, { decidedAt: documentPin.span });
-    if (!term.contested) return result('settled', term.senses[0]?.id ?? 'default');
-    return result('ambiguous', null, null, { likelySense: fact.likelySense, cues: fact.cues });
-  });
+  const definitions = definitionSites(raw, local);
+  const occurrences = raw.map((occurrence, i) => resolveOccurrence(occurrence, local[i], scope, definitions, registry));
   return { occurrences, scope, definitions, views: contextViews };
+}
+
+/** The first definition of each term in the document (`facts` lined up with `raw`). */
+export function definitionSites(raw: readonly RawOccurrence[], facts: readonly LocalFacts[]): Map<string, DefinitionSite> {
+  const definitions = new Map<string, DefinitionSite>();
+  for (let i = 0; i < raw.length; i++) {
+    const occurrence = raw[i];
+    const sense = facts[i].definesSense;
+    if (sense !== null && !definitions.has(occurrence.term)) definitions.set(occurrence.term, { term: occurrence.term, sense, span: occurrence.span, context: occurrence.context });
+  }
+  return definitions;
+}
+
+/** One occurrence resolved: its local facts combined with the document's scope and definitions, in the contract's order. */
+export function resolveOccurrence(occurrence: RawOccurrence, fact: LocalFacts, scope: Scope, definitions: ReadonlyMap<string, DefinitionSite>, registry: Registry): Occurrence {
+  const term = registry.terms.get(occurrence.term)!;
+  const result = (status: Occurrence['status'], sense: string | null = null, via: Occurrence['via'] = null, extra: Partial<Occurrence> = {}): Occurrence =>
+    ({ ...occurrence, status, sense, likelySense: null, via, cues: [], ...extra });
+  if (scope.isIgnored(occurrence.term, occurrence.span.start)) return result('ignored');
+  if (fact.mention) return result('mention');
+  if (fact.qualification) return result('qualified', fact.qualification.sense, fact.qualification.via);
+  const sectionPin = scope.sectionPin(occurrence.term, occurrence.span.start);
+  if (sectionPin) return result('pinned', sectionPin.sense, 'directive', { decidedAt: sectionPin.span });
+  const definition = definitions.get(occurrence.term);
+  if (definition) return result('defined', definition.sense, 'definition', { decidedAt: definition.span });
+  const documentPin = scope.documentPin(occurrence.term);
+  if (documentPin && term.contested) return result('pinned', documentPin.sense, documentPin.via, { decidedAt: documentPin.span });
+  if (!term.contested) return result('settled', term.senses[0]?.id ?? 'default');
+  return result('ambiguous', null, null, { likelySense: fact.likelySense, cues: fact.cues });
 }

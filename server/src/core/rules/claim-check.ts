@@ -15,9 +15,8 @@ import { cuePattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import { cite, type Registry } from '../registry';
 import type { Resolution } from '../resolve';
 import type { Range } from '../resolve/view';
-import type { Finding, Occurrence } from '../types';
-
-type Draft = Omit<Finding, 'rule' | 'severity'>;
+import type { Occurrence } from '../types';
+import type { ContextFinding } from './context-findings';
 
 /** An item of a sentence: a graph term (as an occurrence or a conclusion phrase). */
 interface Item {
@@ -90,27 +89,33 @@ function claimData(registry: Registry): ClaimData {
   return data;
 }
 
-/** Findings of claim-check (severity filled in by the caller). */
-export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry): Draft[] {
+/**
+ * Findings of claim-check (severity filled in by the caller) in the contexts
+ * [from, to), each with its context. A context's findings depend on it and the one
+ * before it (a "Yes" answers the question just asked), so a range read alone gives
+ * its first context's findings only when that context answers nothing before it.
+ */
+export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry, from = 0, to = doc.contexts.length): ContextFinding[] {
   const rules = registry.implications;
   if (rules.length === 0) return [];
   const { nodes, conclusionPatterns, senses } = claimData(registry);
   const byContext = new Map<number, Occurrence[]>();
   for (const o of resolution.occurrences) {
-    if (!nodes.has(o.term)) continue;
+    if (o.context < from || o.context >= to || !nodes.has(o.term)) continue;
     if (!byContext.has(o.context)) byContext.set(o.context, []);
     byContext.get(o.context)!.push(o);
   }
 
-  const out: Draft[] = [];
+  const out: ContextFinding[] = [];
   let lastQuestion: { context: number; claim: Claim } | null = null;
-  doc.contexts.forEach((context, index) => {
+  for (let index = from; index < to; index++) {
+    const context = doc.contexts[index];
     const view = resolution.views[index];
     const plain = context.plain;
     const items: Item[] = (byContext.get(index) ?? []).map((o) => ({ term: o.term, start: o.plainStart, end: o.plainEnd, occurrence: o }));
     const yesAnswer = !!lastQuestion && lastQuestion.context >= index - 1 && YES.test(plain);
     // A claim needs a term occurrence as premise (or answers a question that had one).
-    if (items.length === 0 && !yesAnswer) return;
+    if (items.length === 0 && !yesAnswer) continue;
     for (const { term, regex } of conclusionPatterns) {
       regex.lastIndex = 0;
       for (let m = regex.exec(plain); m; m = regex.exec(plain)) items.push({ term, start: m.index, end: m.index + m[0].length });
@@ -153,10 +158,10 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
       if (REJECTED.test(plain.slice(sentence.end, sentence.end + REJECTION_REACH))) continue;
       const message = judge(judged, registry, senses);
       if (!message) continue;
-      out.push({ message, span: toSourceSpan(context, sentence.start, trimEnd(plain, sentence)), fixes: [] });
+      out.push({ context: index, draft: { message, span: toSourceSpan(context, sentence.start, trimEnd(plain, sentence)), fixes: [] } });
     }
     if (items.length) lastQuestion = lastQuestion && lastQuestion.context >= index - 1 ? lastQuestion : null;
-  });
+  }
   return out;
 }
 

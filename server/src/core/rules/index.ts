@@ -10,12 +10,15 @@ import { cite, type Registry, type Term } from '../registry';
 import type { Resolution } from '../resolve';
 import type { Finding, Occurrence, RuleId } from '../types';
 import { avoidTermFindings } from './avoid-term';
-import { claimCheck } from './claim-check';
+import { contextFindings, type ContextFindings } from './context-findings';
 import { preferredFormFindings } from './preferred-form';
-import { senseDrift } from './sense-drift';
 
-/** Runs every enabled rule over one analysed document. */
-export function runRules(doc: ParsedDocument, resolution: Resolution, registry: Registry): Finding[] {
+/**
+ * Runs every enabled rule over one analysed document. `local` holds the
+ * context-local rules' findings when the caller has them (an edit's analysis keeps
+ * those of the contexts it did not touch); by default they are computed here.
+ */
+export function runRules(doc: ParsedDocument, resolution: Resolution, registry: Registry, local: ContextFindings = contextFindings(doc, resolution, registry)): Finding[] {
   const findings: Finding[] = [];
   /** Adds a finding of `rule` at its configured severity; returns it, or undefined when the rule is off. */
   const push = (rule: RuleId, finding: Omit<Finding, 'rule' | 'severity'>): Finding | undefined => {
@@ -40,8 +43,8 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
     // has thousands of ambiguous uses, and each keystroke re-runs the rules.
     if (finding) fixesOnRead(finding, () => ambiguityFixes(occurrence, term, doc, resolution.scope.frontMatter));
   }
-  for (const finding of senseDrift(doc, resolution, registry)) push('sense-drift', finding);
-  for (const finding of claimCheck(doc, resolution, registry)) push('claim-check', finding);
+  for (const { draft } of local.drift) push('sense-drift', draft);
+  for (const { draft } of local.claims) push('claim-check', draft);
   for (const finding of avoidTermFindings(doc, resolution, registry)) push('avoid-term', finding);
   for (const finding of preferredFormFindings(doc, resolution, registry)) push('preferred-form', finding);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

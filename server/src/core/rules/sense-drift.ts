@@ -8,14 +8,20 @@ import type { ParsedDocument } from '../markdown/parse';
 import type { Registry, Term } from '../registry';
 import type { Resolution } from '../resolve';
 import { paragraphVerdict } from '../resolve/cues';
-import type { Finding, Fix, Occurrence } from '../types';
+import type { Fix, Occurrence } from '../types';
+import type { ContextFinding } from './context-findings';
 
-/** Findings of sense-drift (severity filled in by the caller). */
-export function senseDrift(doc: ParsedDocument, resolution: Resolution, registry: Registry): Omit<Finding, 'rule' | 'severity'>[] {
-  const out: Omit<Finding, 'rule' | 'severity'>[] = [];
+/**
+ * Findings of sense-drift (severity filled in by the caller) in the contexts
+ * [from, to), each with its context. Each context's findings depend on that
+ * context alone, except that the message names the line of the pin or definition.
+ */
+export function senseDrift(doc: ParsedDocument, resolution: Resolution, registry: Registry, from = 0, to = doc.contexts.length): ContextFinding[] {
+  const out: ContextFinding[] = [];
   const reported = new Set<string>();
   let contrasts: Set<string> | undefined;
   for (const occurrence of resolution.occurrences) {
+    if (occurrence.context < from || occurrence.context >= to) continue;
     if ((occurrence.status !== 'pinned' && occurrence.status !== 'defined') || !occurrence.sense) continue;
     const key = `${occurrence.context}\u0000${occurrence.term}`;
     if (reported.has(key)) continue;
@@ -30,10 +36,8 @@ export function senseDrift(doc: ParsedDocument, resolution: Resolution, registry
     reported.add(key);
     const cues = verdict.hits.get(verdict.sense) ?? [];
     out.push({
-      message: driftMessage(occurrence, term, verdict.sense, cues, doc),
-      span: occurrence.span,
-      term: term.id,
-      fixes: driftFixes(occurrence, term, verdict.sense, doc),
+      context: occurrence.context,
+      draft: { message: driftMessage(occurrence, term, verdict.sense, cues, doc), span: occurrence.span, term: term.id, fixes: driftFixes(occurrence, term, verdict.sense, doc) },
     });
   }
   return out;
