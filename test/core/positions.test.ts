@@ -11,7 +11,7 @@ import { check } from '../helpers/check';
 describe('LineIndex', () => {
   it('splits lines at \\n, \\r\\n and a lone \\r', () => {
     const lines = new LineIndex('a\nbb\r\nccc\rd');
-    expect(lines.lineStarts).toEqual([0, 2, 6, 10]);
+    expect([...lines.lineStarts]).toEqual([0, 2, 6, 10]);
     expect(lines.lineCount).toBe(4);
     // the \r\n pair belongs to line 1: its \n is not the start of a line of its own
     expect(lines.lineOf(4)).toBe(1);

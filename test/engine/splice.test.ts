@@ -73,10 +73,30 @@ describe('splicing an edit into the previous analysis', () => {
     expect(previous.occurrences.filter((o) => o.term === 'outer-alignment')).toEqual([]);
   });
 
+  it('keeps its block cache bounded over a long typing session', () => {
+    let text = [PINNED, ...paragraphs(10)].join('\n\n');
+    let previous = analyzeIncremental(text, registry);
+    let cursor = text.indexOf('Paragraph 6:');
+    for (let i = 0; i < 200; i++) {
+      text = text.slice(0, cursor) + 'x' + text.slice(cursor);
+      cursor++;
+      previous = analyzeIncremental(text, registry, previous);
+    }
+    expect(visible(previous)).toEqual(visible(analyzeWhole(text, registry)));
+    // Each keystroke adds one block version; old ones are dropped once there are twice as many as blocks (plus 64).
+    expect(previous.cache.blocks.size).toBeLessThanOrEqual(2 * previous.cache.layout.blocks.length + 64);
+    expect(previous.cache.links.size).toBeLessThanOrEqual(2 * previous.cache.layout.blocks.length + 64);
+  });
+
   it('moves the sections of the contexts after a heading it adds or removes', () => {
     let text = [PINNED, ...paragraphs(10), '## Later', ...paragraphs(10, 'After')].join('\n\n');
     let previous = analyzeIncremental(text, registry);
-    for (const change of [(t: string) => t.replace('Paragraph 5:', '## New heading\n\nParagraph 5:'), (t: string) => t.replace('## New heading\n\n', '')]) {
+    for (const change of [
+      (t: string) => t.replace('Paragraph 5:', '## New heading\n\nParagraph 5:'),
+      // An edit after the new heading: the blocks there were moved past one more heading.
+      (t: string) => t.replace('After 3:', 'After three:'),
+      (t: string) => t.replace('## New heading\n\n', ''),
+    ]) {
       text = change(text);
       const { next, spliced } = step(text, previous);
       expect(spliced).toBe(true);

@@ -37,6 +37,8 @@ export interface Layout {
   text: string;
   /** Its blocks in order. */
   blocks: LaidBlock[];
+  /** Where each block starts (block i spans at.start[i] to at.start[i + 1]) and where its items start in the document's arrays. */
+  at: BlockPositions;
   /** Its link definitions, the first of each label. */
   allDefinitions: LinkDefinitions;
   /** Where its front matter ends (0: none, or not closed). */
@@ -47,20 +49,28 @@ export interface Layout {
   local: ContextFindings;
 }
 
-/** One block of a laid-out document: its place, cache key, result, and where its items start in the document's arrays. */
+/** One block of a laid-out document: its cache key, what it says about links, its result. Where it is lives in Layout.at. */
 export interface LaidBlock {
-  start: number;
-  end: number;
   key: string;
   labels: readonly string[];
   /** True when the block holds link reference definitions. */
   defines: boolean;
   block: BlockResult;
-  /** Index of its first context, occurrence, heading and directive in the document. */
-  context: number;
-  occurrence: number;
-  heading: number;
-  directive: number;
+}
+
+/**
+ * Per block, and one past the last block (the text's length, the document's
+ * counts): its start in the text and the index of its first context, occurrence,
+ * heading and directive in the document's arrays. Typed arrays, not a field per
+ * block object: an edit moves every block after it, and touching thousands of
+ * scattered objects cost a 5 MB draft 10 ms per keystroke.
+ */
+export interface BlockPositions {
+  start: Int32Array;
+  context: Int32Array;
+  occurrence: Int32Array;
+  heading: Int32Array;
+  directive: Int32Array;
 }
 
 /** An analysis that carries the cache the next incremental analysis reuses. */
@@ -127,15 +137,26 @@ function analyzeBlocks(text: string, registry: Registry, previous?: BlockCache):
   }
   const assembly = new Assembly(text);
   const laid: LaidBlock[] = [];
-  for (const entry of entries) {
+  const n = entries.length;
+  const at: BlockPositions = { start: new Int32Array(n + 1), context: new Int32Array(n + 1), occurrence: new Int32Array(n + 1), heading: new Int32Array(n + 1), directive: new Int32Array(n + 1) };
+  const record = (i: number, start: number) => {
+    const { doc } = assembly;
+    at.start[i] = start;
+    at.context[i] = doc.contexts.length;
+    at.occurrence[i] = assembly.occurrenceCount;
+    at.heading[i] = doc.headings.length;
+    at.directive[i] = doc.directives.length;
+  };
+  entries.forEach((entry, i) => {
     const block = entry.block!;
     blocks.set(entry.key, block);
-    const { doc } = assembly;
-    laid.push({ ...entry, block, context: doc.contexts.length, occurrence: assembly.occurrenceCount, heading: doc.headings.length, directive: doc.directives.length });
+    laid.push({ key: entry.key, labels: entry.labels, defines: entry.defines, block });
+    record(i, entry.start);
     assembly.append(block, placed(block, entry.start, assembly));
-  }
+  });
+  record(n, text.length);
   const { analysis, facts, local } = assembly.assembled(registry);
-  const layout: Layout = { text, blocks: laid, allDefinitions, frontMatterEnd: frontMatterEnd(text), facts, local };
+  const layout: Layout = { text, blocks: laid, at, allDefinitions, frontMatterEnd: frontMatterEnd(text), facts, local };
   return { ...analysis, cache: { registry, blocks, links, layout } };
 }
 

@@ -7,7 +7,7 @@
  * Index of the last element of `sorted` (ascending, non-empty) that is <= `value`;
  * 0 when every element is larger.
  */
-export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo < hi) {

@@ -21,14 +21,16 @@ import { frontMatterOpening } from './markdown/lines';
 import type { ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
 import { LineIndex } from './positions';
+import { lastAtOrBefore } from './sorted';
 import type { Registry } from './registry';
-import { definitionSites, resolveOccurrence, type Resolution } from './resolve';
+import { resolveOccurrence, type Resolution } from './resolve';
+import type { DefinitionSite } from './resolve/define';
 import { buildScope } from './resolve/scope';
 import { runRules } from './rules';
 import { contextFindings, type ContextFinding, type ContextFindings, type Draft } from './rules/context-findings';
-import type { BlockLinks, BlockResult, IncrementalAnalysis, LaidBlock, Layout } from './incremental';
+import type { BlockLinks, BlockPositions, BlockResult, IncrementalAnalysis, LaidBlock, Layout } from './incremental';
 import type { Fix, Occurrence, RawOccurrence, Span } from './types';
-import { analyseGroup, groupEnd, placement, shiftDirective, shiftSpan } from './units';
+import { analyseGroup, groupEnd, placement, shiftDirective, shiftSpan, type UnitResult } from './units';
 
 /**
  * Caches grow by the blocks an edit adds; past this many entries per block of the
@@ -41,6 +43,7 @@ const CACHE_SLACK = 2;
 export function spliceAnalysis(text: string, registry: Registry, previous: IncrementalAnalysis): IncrementalAnalysis | undefined {
   const layout = previous.cache.layout;
   const old = layout.blocks;
+  const starts = layout.at.start;
   const n = old.length;
   if (n < 4) return undefined;
   if (text === layout.text) return previous;
@@ -49,28 +52,28 @@ export function spliceAnalysis(text: string, registry: Registry, previous: Incre
 
   // The edit lies in old blocks [a, b): those before stayed in place, those after moved by delta.
   const same = commonEnds(layout.text, text);
-  const a = blockAt(old, same.prefix);
+  const a = Math.min(n - 1, lastAtOrBefore(starts, same.prefix));
   if (a < 2) return undefined;
   let b = a + 1;
-  while (b < n && old[b].start < layout.text.length - same.suffix) b++;
+  while (b < n && starts[b] < layout.text.length - same.suffix) b++;
 
   // Re-split from the block before the edit (the edit may have removed the boundary
   // after it) to the first boundary the new split shares with the old one.
-  const from = old[a - 1].start;
+  const from = starts[a - 1];
   let k = b;
   const resumed = resumeChunks(text, from, (start) => {
-    while (k < n && old[k].start + delta < start) k++;
-    return k < n && old[k].start + delta === start;
+    while (k < n && starts[k] + delta < start) k++;
+    return k < n && starts[k] + delta === start;
   });
   if (resumed.stoppedAt === undefined) k = n;
-  const oldEnd = k < n ? old[k].start : layout.text.length;
+  const oldEnd = starts[k];
   const newEnd = oldEnd + delta;
   if (text.slice(from, newEnd).includes('\r') || layout.text.slice(from, oldEnd).includes('\r')) return undefined;
   for (let i = a - 1; i < k; i++) if (changesScope(old[i].block) || old[i].defines) return undefined;
 
   const middle = analyseMiddle(text, resumed.chunks, previous, registry);
   if (!middle) return undefined;
-  return assemble(text, registry, previous, { a, k, delta, from, oldEnd, newEnd, middle });
+  return assemble(text, registry, previous, { a, k, delta, from, oldEnd, newEnd, middle: middle.blocks, middleStarts: middle.starts });
 }
 
 /**
@@ -101,25 +104,13 @@ function longestMatch(limit: number, same: (from: number, to: number) => boolean
   return known;
 }
 
-/** Index of the last block that starts at or before `offset`. */
-function blockAt(blocks: readonly LaidBlock[], offset: number): number {
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (blocks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** True when a block's analysis bears on others: a directive, or a use that defines its term. */
 function changesScope(block: BlockResult): boolean {
   return block.blocks.directives.length > 0 || block.facts.some((f) => f.definesSense !== null);
 }
 
-/** The new blocks between the unchanged ones, analysed (from the cache where their key is known); undefined when one of them changes the scope. */
-function analyseMiddle(text: string, chunks: Chunk[], previous: IncrementalAnalysis, registry: Registry): LaidBlock[] | undefined {
+/** The new blocks between the unchanged ones, analysed (from the cache where their key is known), and their starts; undefined when one of them changes the scope. */
+function analyseMiddle(text: string, chunks: Chunk[], previous: IncrementalAnalysis, registry: Registry): { blocks: LaidBlock[]; starts: number[] } | undefined {
   const { cache } = previous;
   const entries = chunks.map(({ start, end }) => {
     const blockText = text.slice(start, end);
@@ -129,7 +120,7 @@ function analyseMiddle(text: string, chunks: Chunk[], previous: IncrementalAnaly
       cache.links.set(blockText, links);
     }
     const key = `${definitionsFor(links.labels, cache.layout.allDefinitions)}\u0000${blockText}`;
-    return { start, end, key, labels: links.labels, defines: links.definitions.size > 0, block: cache.blocks.get(key) };
+    return { start, end, key, labels: links.labels, defines: links.definitions.size > 0, block: cache.blocks.get(key) as UnitResult | undefined };
   });
   if (entries.some((e) => e.defines)) return undefined;
   for (let i = 0; i < entries.length; ) {
@@ -141,13 +132,13 @@ function analyseMiddle(text: string, chunks: Chunk[], previous: IncrementalAnaly
     analyseGroup(text, entries.slice(i, j), cache.layout.allDefinitions, registry);
     i = j;
   }
-  const laid = entries.map((e) => ({ ...e, block: e.block! as BlockResult, context: 0, occurrence: 0, heading: 0, directive: 0 }));
-  if (laid.some((e) => changesScope(e.block))) return undefined;
-  for (const e of laid) cache.blocks.set(e.key, e.block);
-  return laid;
+  const blocks = entries.map((e): LaidBlock => ({ key: e.key, labels: e.labels, defines: e.defines, block: e.block! }));
+  if (blocks.some((e) => changesScope(e.block))) return undefined;
+  for (const e of blocks) cache.blocks.set(e.key, e.block);
+  return { blocks, starts: entries.map((e) => e.start) };
 }
 
-/** Where the edit sits: old blocks [a, k) became `middle`; the text [from, oldEnd) became [from, newEnd). */
+/** Where the edit sits: old blocks [a, k) became `middle` (starting at `middleStarts`); the text [from, oldEnd) became [from, newEnd). */
 interface Edit {
   a: number;
   k: number;
@@ -156,42 +147,42 @@ interface Edit {
   oldEnd: number;
   newEnd: number;
   middle: LaidBlock[];
+  middleStarts: number[];
 }
 
 /** The new document and its analysis: kept prefix, analysed middle, moved suffix. */
 function assemble(text: string, registry: Registry, previous: IncrementalAnalysis, edit: Edit): IncrementalAnalysis {
   const { layout } = previous.cache;
-  const old = layout.blocks;
+  const { at } = layout;
   const oldDoc = previous.doc;
   const oldOccurrences = previous.occurrences;
   const { a, k, delta, middle } = edit;
-  const first = old[a - 1];
-  const next = k < old.length ? old[k] : undefined;
-  // Index of the first item of the old suffix in each of the old document's arrays.
-  const oldContext = next ? next.context : oldDoc.contexts.length;
-  const oldOccurrence = next ? next.occurrence : oldOccurrences.length;
-  const oldHeading = next ? next.heading : oldDoc.headings.length;
-  const oldDirective = next ? next.directive : oldDoc.directives.length;
+  const first = a - 1;
+  // Index of the first item of the old middle, and of the old suffix, in each of the old document's arrays.
+  const firstContext = at.context[first];
+  const firstOccurrence = at.occurrence[first];
+  const oldContext = at.context[k];
+  const oldOccurrence = at.occurrence[k];
+  const oldHeading = at.heading[k];
 
-  const contexts = oldDoc.contexts.slice(0, first.context);
-  const headings = oldDoc.headings.slice(0, first.heading);
-  const directives = oldDoc.directives.slice(0, first.directive);
+  const contexts = oldDoc.contexts.slice(0, firstContext);
+  const headings = oldDoc.headings.slice(0, at.heading[first]);
+  // No directive in the old or new middle (spliceAnalysis checks): the list only moves.
+  const directives = oldDoc.directives.slice(0, at.directive[first]);
   // Resolved occurrences serve as raw ones (they extend them) until the new ones are resolved.
-  const occurrences: (Occurrence | RawOccurrence)[] = oldOccurrences.slice(0, first.occurrence);
-  const facts = layout.facts.slice(0, first.occurrence);
-  const views = previous.resolution.views.slice(0, first.context);
-  for (const entry of middle) {
-    entry.context = contexts.length;
-    entry.occurrence = occurrences.length;
-    entry.heading = headings.length;
-    entry.directive = directives.length;
-    const placed = placement(entry.block, entry.start, contexts.length, headings.length, false);
+  const occurrences: (Occurrence | RawOccurrence)[] = oldOccurrences.slice(0, firstOccurrence);
+  const facts = layout.facts.slice(0, firstOccurrence);
+  const views = previous.resolution.views.slice(0, firstContext);
+  const middleAt = middle.map((entry, i) => {
+    const counts = { context: contexts.length, occurrence: occurrences.length, heading: headings.length };
+    const placed = placement(entry.block, edit.middleStarts[i], contexts.length, headings.length, false);
     push(contexts, placed.contexts);
     push(headings, placed.headings);
     push(occurrences, placed.raw);
     push(facts, entry.block.facts);
     push(views, entry.block.views);
-  }
+    return counts;
+  });
   const middleEnd = occurrences.length;
   const shift: Shift = { delta, from: edit.oldEnd, context: contexts.length - oldContext, heading: headings.length - oldHeading };
   for (let i = oldContext; i < oldDoc.contexts.length; i++) {
@@ -199,16 +190,26 @@ function assemble(text: string, registry: Registry, previous: IncrementalAnalysi
     views.push(previous.resolution.views[i]);
   }
   for (let i = oldHeading; i < oldDoc.headings.length; i++) headings.push({ ...oldDoc.headings[i], span: shiftSpan(oldDoc.headings[i].span, delta) });
-  for (let i = oldDirective; i < oldDoc.directives.length; i++) directives.push(shiftDirective(oldDoc.directives[i], delta));
-  // What decided an occurrence may have moved even when the occurrence did not.
-  for (let i = 0; i < first.occurrence; i++) {
-    const o = oldOccurrences[i];
-    if (o.decidedAt && o.decidedAt.start >= shift.from) occurrences[i] = { ...o, decidedAt: shiftSpan(o.decidedAt, delta) };
-  }
+  for (let i = at.directive[k]; i < oldDoc.directives.length; i++) directives.push(shiftDirective(oldDoc.directives[i], delta));
   for (let i = oldOccurrence; i < oldOccurrences.length; i++) {
     const o = oldOccurrences[i];
-    occurrences.push({ ...o, context: o.context + shift.context, span: shiftSpan(o.span, delta), ...(o.decidedAt ? { decidedAt: moveSpan(o.decidedAt, shift) } : {}) });
+    const moved = { ...o, context: o.context + shift.context, span: shiftSpan(o.span, delta) };
+    if (o.decidedAt) moved.decidedAt = moveSpan(o.decidedAt, shift);
+    occurrences.push(moved);
     facts.push(layout.facts[i]);
+  }
+  // The terms' definitions are those of the old document (none was in the edit), moved.
+  const definitions = new Map<string, DefinitionSite>();
+  for (const [term, site] of previous.resolution.definitions) {
+    definitions.set(term, site.span.start >= shift.from ? { ...site, span: shiftSpan(site.span, delta), context: site.context + shift.context } : site);
+  }
+  // A definition decides every use of its term, even those before it: when one moved,
+  // so did what decided those uses. (A pin directive decides only uses after it.)
+  if ([...definitions.values()].some((site) => site.span.start >= edit.newEnd)) {
+    for (let i = 0; i < firstOccurrence; i++) {
+      const o = oldOccurrences[i];
+      if (o.decidedAt && o.decidedAt.start >= shift.from) occurrences[i] = { ...o, decidedAt: shiftSpan(o.decidedAt, delta) };
+    }
   }
 
   const sameEol = true; // no carriage return in the edit (spliceAnalysis checks)
@@ -217,21 +218,39 @@ function assemble(text: string, registry: Registry, previous: IncrementalAnalysi
   // The edit leaves the scope and the terms' definitions as they were (spliceAnalysis
   // checks), so only the new occurrences need resolving; the others keep theirs.
   const scope = buildScope(doc, registry);
-  const definitions = definitionSites(occurrences, facts);
-  for (let i = first.occurrence; i < middleEnd; i++) occurrences[i] = resolveOccurrence(occurrences[i], facts[i], scope, definitions, registry);
+  for (let i = firstOccurrence; i < middleEnd; i++) occurrences[i] = resolveOccurrence(occurrences[i], facts[i], scope, definitions, registry);
   const resolution: Resolution = { occurrences: occurrences as Occurrence[], scope, definitions, views };
-  const local = spliceFindings(doc, resolution, registry, layout.local, { start: first.context, oldEnd: oldContext, newEnd: oldContext + shift.context, shift, lineShift: lines.lineCount - oldDoc.lines.lineCount });
+  const local = spliceFindings(doc, resolution, registry, layout.local, { start: firstContext, oldEnd: oldContext, newEnd: oldContext + shift.context, shift, lineShift: lines.lineCount - oldDoc.lines.lineCount });
   const findings = runRules(doc, resolution, registry, local);
 
-  const blocks: LaidBlock[] = old.slice(0, a - 1);
-  push(blocks, middle);
-  for (let i = k; i < old.length; i++) {
-    const b = old[i];
-    blocks.push({ ...b, start: b.start + delta, end: b.end + delta, context: b.context + shift.context, occurrence: b.occurrence + (middleEnd - oldOccurrence), heading: b.heading + shift.heading, directive: b.directive });
-  }
-  const cache = { ...previous.cache, layout: { ...layout, text, blocks, facts, local } satisfies Layout };
-  prune(cache.blocks, cache.links, blocks, text);
+  const blocks = layout.blocks.slice(0, first).concat(middle, layout.blocks.slice(k));
+  const positions = splicePositions(at, first, k, middleAt, edit.middleStarts, { start: delta, context: shift.context, occurrence: middleEnd - oldOccurrence, heading: shift.heading });
+  const cache = { ...previous.cache, layout: { ...layout, text, blocks, at: positions, facts, local } satisfies Layout };
+  prune(cache.blocks, cache.links, blocks);
   return { doc, occurrences: resolution.occurrences, findings, resolution, cache };
+}
+
+/**
+ * The new block positions: those of blocks [0, first) kept, the middle's, then
+ * those of blocks [k, n] (the end included) moved by `by` (directives do not move:
+ * the middle has none before or after the edit).
+ */
+function splicePositions(at: BlockPositions, first: number, k: number, middle: { context: number; occurrence: number; heading: number }[], middleStarts: number[], by: { start: number; context: number; occurrence: number; heading: number }): BlockPositions {
+  const size = first + middle.length + at.start.length - k;
+  const column = (old: Int32Array, value: (i: number) => number, shift: number): Int32Array => {
+    const out = new Int32Array(size);
+    out.set(old.subarray(0, first));
+    for (let i = 0; i < middle.length; i++) out[first + i] = value(i);
+    for (let i = k, j = first + middle.length; i < old.length; i++, j++) out[j] = old[i] + shift;
+    return out;
+  };
+  return {
+    start: column(at.start, (i) => middleStarts[i], by.start),
+    context: column(at.context, (i) => middle[i].context, by.context),
+    occurrence: column(at.occurrence, (i) => middle[i].occurrence, by.occurrence),
+    heading: column(at.heading, (i) => middle[i].heading, by.heading),
+    directive: column(at.directive, () => at.directive[first], 0),
+  };
 }
 
 /** How the blocks after the edit move: offsets by `delta` (those at or after `from` in the old text), context and heading indices by their counts. */
@@ -266,7 +285,8 @@ interface ContextEdit {
 }
 
 /**
- * The context-local findings of the new document: recomputed for the new contexts
+ * The context-local findings of the new document (claim-check, sense-drift,
+ * preferred-form): recomputed for the new contexts
  * and the one after them (a "Yes" may answer a question the edit changed), kept
  * before them and moved after. sense-drift names the line of a pin or definition:
  * when lines were added or removed and one of those moved, it is recomputed whole.
@@ -278,6 +298,7 @@ function spliceFindings(doc: ParsedDocument, resolution: Resolution, registry: R
   return {
     drift: decidersMoved ? contextFindings(doc, resolution, registry).drift : splice(old.drift, fresh.drift, edit),
     claims: splice(old.claims, fresh.claims, edit),
+    preferred: splice(old.preferred, fresh.preferred, edit),
   };
 }
 
@@ -303,10 +324,11 @@ function push<T>(target: T[], items: readonly T[]): void {
 }
 
 /** Drops cache entries no block uses any more, once the caches have grown well past the document's blocks. */
-function prune(blocks: Map<string, BlockResult>, links: Map<string, BlockLinks>, laid: readonly LaidBlock[], text: string): void {
+function prune(blocks: Map<string, BlockResult>, links: Map<string, BlockLinks>, laid: readonly LaidBlock[]): void {
   if (blocks.size <= CACHE_SLACK * laid.length + 64 && links.size <= CACHE_SLACK * laid.length + 64) return;
   const keys = new Set(laid.map((b) => b.key));
   for (const key of blocks.keys()) if (!keys.has(key)) blocks.delete(key);
-  const texts = new Set(laid.map((b) => text.slice(b.start, b.end)));
+  // A key ends with its block's text (see incremental.ts).
+  const texts = new Set(laid.map((b) => b.key.slice(b.key.indexOf('\u0000') + 1)));
   for (const key of links.keys()) if (!texts.has(key)) links.delete(key);
 }

@@ -16,7 +16,7 @@ import { cite, type Registry } from '../registry';
 import type { Resolution } from '../resolve';
 import type { Range } from '../resolve/view';
 import type { Occurrence } from '../types';
-import type { ContextFinding } from './context-findings';
+import type { ContextFinding, ContextRange } from './context-findings';
 
 /** An item of a sentence: a graph term (as an occurrence or a conclusion phrase). */
 interface Item {
@@ -90,18 +90,20 @@ function claimData(registry: Registry): ClaimData {
 }
 
 /**
- * Findings of claim-check (severity filled in by the caller) in the contexts
- * [from, to), each with its context. A context's findings depend on it and the one
+ * Findings of claim-check (severity filled in by the caller) in a range of
+ * contexts, each with its context. A context's findings depend on it and the one
  * before it (a "Yes" answers the question just asked), so a range read alone gives
  * its first context's findings only when that context answers nothing before it.
  */
-export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry, from = 0, to = doc.contexts.length): ContextFinding[] {
+export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry: Registry, range: ContextRange): ContextFinding[] {
   const rules = registry.implications;
   if (rules.length === 0) return [];
   const { nodes, conclusionPatterns, senses } = claimData(registry);
   const byContext = new Map<number, Occurrence[]>();
-  for (const o of resolution.occurrences) {
-    if (o.context < from || o.context >= to || !nodes.has(o.term)) continue;
+  const { from, to } = range;
+  for (let i = range.firstOccurrence; i < range.endOccurrence; i++) {
+    const o = resolution.occurrences[i];
+    if (!nodes.has(o.term)) continue;
     if (!byContext.has(o.context)) byContext.set(o.context, []);
     byContext.get(o.context)!.push(o);
   }

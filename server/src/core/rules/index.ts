@@ -11,7 +11,6 @@ import type { Resolution } from '../resolve';
 import type { Finding, Occurrence, RuleId } from '../types';
 import { avoidTermFindings } from './avoid-term';
 import { contextFindings, type ContextFindings } from './context-findings';
-import { preferredFormFindings } from './preferred-form';
 
 /**
  * Runs every enabled rule over one analysed document. `local` holds the
@@ -46,7 +45,7 @@ export function runRules(doc: ParsedDocument, resolution: Resolution, registry: 
   for (const { draft } of local.drift) push('sense-drift', draft);
   for (const { draft } of local.claims) push('claim-check', draft);
   for (const finding of avoidTermFindings(doc, resolution, registry)) push('avoid-term', finding);
-  for (const finding of preferredFormFindings(doc, resolution, registry)) push('preferred-form', finding);
+  for (const { draft } of local.preferred) push('preferred-form', draft);
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }
 

@@ -12,16 +12,17 @@
 import type { ParsedDocument } from '../markdown/parse';
 import type { Registry } from '../registry';
 import type { Resolution } from '../resolve';
-import type { Finding } from '../types';
+import type { ContextFinding, ContextRange } from './context-findings';
 
 const HYPHEN = /[-\u2010\u2011\u2012\u2013]/;
 const SEPARATOR = /[\s\-\u2010\u2011\u2012\u2013]/;
 
-/** Findings of `preferred-form` (without rule and severity), in document order. Never throws. */
-export function preferredFormFindings(doc: ParsedDocument, resolution: Resolution, registry: Registry): Omit<Finding, 'rule' | 'severity'>[] {
+/** Findings of `preferred-form` (without rule and severity)  in a range of contexts, each with its context, in document order. Never throws. */
+export function preferredFormFindings(doc: ParsedDocument, resolution: Resolution, registry: Registry, range: ContextRange): ContextFinding[] {
   if (registry.severity['preferred-form'] === 'off') return [];
-  const out: Omit<Finding, 'rule' | 'severity'>[] = [];
-  for (const occurrence of resolution.occurrences) {
+  const out: ContextFinding[] = [];
+  for (let i = range.firstOccurrence; i < range.endOccurrence; i++) {
+    const occurrence = resolution.occurrences[i];
     if (occurrence.elided || occurrence.status === 'ignored' || occurrence.status === 'mention') continue;
     const preferred = registry.terms.get(occurrence.term)?.preferred;
     if (!preferred) continue;
@@ -29,10 +30,13 @@ export function preferredFormFindings(doc: ParsedDocument, resolution: Resolutio
     const fixed = rejoinOnce(written, preferred);
     if (fixed === null) continue;
     out.push({
-      message: `"${written.replace(/\s+/g, ' ')}": the preferred spelling is "${fixed}".`,
-      span: occurrence.span,
-      term: occurrence.term,
-      fixes: [{ kind: 'replace', title: `Change to "${fixed}"`, edits: [{ span: occurrence.span, newText: fixed }], preferred: true, safe: true }],
+      context: occurrence.context,
+      draft: {
+        message: `"${written.replace(/\s+/g, ' ')}": the preferred spelling is "${fixed}".`,
+        span: occurrence.span,
+        term: occurrence.term,
+        fixes: [{ kind: 'replace', title: `Change to "${fixed}"`, edits: [{ span: occurrence.span, newText: fixed }], preferred: true, safe: true }],
+      },
     });
   }
   return out;

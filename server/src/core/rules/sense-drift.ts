@@ -9,19 +9,19 @@ import type { Registry, Term } from '../registry';
 import type { Resolution } from '../resolve';
 import { paragraphVerdict } from '../resolve/cues';
 import type { Fix, Occurrence } from '../types';
-import type { ContextFinding } from './context-findings';
+import type { ContextFinding, ContextRange } from './context-findings';
 
 /**
- * Findings of sense-drift (severity filled in by the caller) in the contexts
- * [from, to), each with its context. Each context's findings depend on that
+ * Findings of sense-drift (severity filled in by the caller) in a range of
+ * contexts, each with its context. Each context's findings depend on that
  * context alone, except that the message names the line of the pin or definition.
  */
-export function senseDrift(doc: ParsedDocument, resolution: Resolution, registry: Registry, from = 0, to = doc.contexts.length): ContextFinding[] {
+export function senseDrift(doc: ParsedDocument, resolution: Resolution, registry: Registry, range: ContextRange): ContextFinding[] {
   const out: ContextFinding[] = [];
   const reported = new Set<string>();
   let contrasts: Set<string> | undefined;
-  for (const occurrence of resolution.occurrences) {
-    if (occurrence.context < from || occurrence.context >= to) continue;
+  for (let i = range.firstOccurrence; i < range.endOccurrence; i++) {
+    const occurrence = resolution.occurrences[i];
     if ((occurrence.status !== 'pinned' && occurrence.status !== 'defined') || !occurrence.sense) continue;
     const key = `${occurrence.context}\u0000${occurrence.term}`;
     if (reported.has(key)) continue;
