@@ -144,6 +144,27 @@ describe('--cache', () => {
     expect(relaxed.flatMap((f) => f.diagnostics.map((d) => d.rule))).not.toContain('ambiguous-term');
   });
 
+  it('gives the same stylish, SARIF, GitHub and --quiet reports and exit codes from the cache, and treats a damaged entry as a miss', () => {
+    const dir = copyFixture('fix/input');
+    const fresh = new Map<string, ReturnType<typeof runCli>>();
+    const variants = [['--format', 'stylish'], ['--format', 'sarif'], ['--format', 'github'], ['--format', 'json', '--quiet'], ['--format', 'stylish', '--max-warnings', '0']];
+    for (const variant of variants) fresh.set(variant.join(' '), runCli(['lint', ...variant, '.'], dir));
+    runCli(['lint', '--cache', '--format', 'json', '.'], dir);
+    for (const variant of variants) expect(runCli(['lint', '--cache', ...variant, '.'], dir)).toEqual(fresh.get(variant.join(' ')));
+
+    // Damage every entry (cut each in half): each is a miss, re-analysed, and the report is unchanged.
+    const json = runCli(['lint', '--format', 'json', '.'], dir);
+    const cacheDir = path.join(dir, '.alignment-terms-cache');
+    const entries = readdirSync(cacheDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.parentPath.includes('glossaries'));
+    expect(entries.length).toBeGreaterThan(0);
+    for (const e of entries) {
+      const file = path.join(e.parentPath, e.name);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+    }
+    expect(runCli(['lint', '--cache', '--format', 'json', '.'], dir)).toEqual(json);
+  });
+
   it('uses --cache-location', () => {
     const dir = copyFixture('fix/input');
     runCli(['lint', '--cache-location', 'tmp-cache', '.'], dir);

@@ -7,6 +7,8 @@
  */
 import path from 'node:path';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 import { flag, stringList, stringOption, type CommandIO, type OptionValues } from './command';
 import { colorsFor } from './color';
 import { ConfigError } from './config';
@@ -77,8 +79,12 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
     }
     const result = outcome.result;
     if (result) {
-      if (quiet) result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
-      for (const d of result.diagnostics) counts[d.severity as keyof typeof counts]++;
+      if (quiet) {
+        result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
+        result.cached = undefined;
+      }
+      if (result.cached) for (const severity of SEVERITIES) counts[severity] += result.cached.counts[severity];
+      else for (const d of result.diagnostics) counts[d.severity as keyof typeof counts]++;
       linted++;
       const report = reporting ? formatter.file(result) : '';
       for (const text of piecesOf(report)) {

@@ -5,6 +5,7 @@
 import type { Analysis } from '../core';
 import type { LineIndex } from '../core/positions';
 import type { Finding, Fix, Occurrence, Span } from '../core/types';
+import type { CachedEntry, SeverityCounts } from './cache';
 
 /** 1-based start and end of a span (columns in UTF-16 code units). */
 export interface Position {
@@ -41,6 +42,12 @@ export interface FileResult {
   occurrences: OccurrenceResult[];
   /** Set when the file was skipped (unreadable, binary, ignored), with the reason. */
   skipped?: string;
+  /**
+   * Set when the result came from the cache: the diagnostics' counts by severity,
+   * and their JSON text when `diagnostics` is exactly what it says (a JSON report
+   * copies it; see cache.ts). Whoever changes `diagnostics` must drop this.
+   */
+  cached?: { counts: SeverityCounts; diagnosticsJson?: string };
 }
 
 /** Converts a span to 1-based positions. */
@@ -111,4 +118,32 @@ export function withDetail(result: FileResult, detail: Detail): FileResult {
     diagnostics: detail.diagnostics ? (detail.fixes ? result.diagnostics : result.diagnostics.map((d) => ({ ...d, fixes: [] }))) : [],
     occurrences: detail.occurrences ? result.occurrences : [],
   };
+}
+
+/**
+ * A FileResult answered from a cache entry, with the parts `detail` asks for. Its
+ * diagnostics and occurrences are parsed when first read: a JSON report and the
+ * exit code read `cached` instead, and never parse them.
+ */
+export function cachedFileResult(file: string, absolute: string, entry: CachedEntry, detail: Detail): FileResult {
+  const result = { file, absolute } as FileResult;
+  parsedOnRead(result, 'diagnostics', () => {
+    if (!detail.diagnostics) return [];
+    const diagnostics = JSON.parse(entry.diagnosticsJson) as DiagnosticResult[];
+    return detail.fixes ? diagnostics : diagnostics.map((d) => ({ ...d, fixes: [] }));
+  });
+  parsedOnRead(result, 'occurrences', () => (detail.occurrences ? (JSON.parse(entry.occurrencesJson) as OccurrenceResult[]) : []));
+  result.cached = detail.diagnostics ? { counts: entry.counts, ...(detail.fixes ? { diagnosticsJson: entry.diagnosticsJson } : {}) } : { counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+  return result;
+}
+
+/** Makes `result[key]` computed by `parse` when first read (and settable, as a plain field is; enumerable, so it survives being passed between threads). */
+function parsedOnRead<K extends 'diagnostics' | 'occurrences'>(result: FileResult, key: K, parse: () => FileResult[K]): void {
+  let value: FileResult[K] | undefined;
+  Object.defineProperty(result, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= parse()),
+    set: (next: FileResult[K]) => void (value = next),
+  });
 }

@@ -15,7 +15,7 @@ import { UsageError } from './errors';
 import { closest } from '../core/suggest';
 import { fixText, hasFixes } from './fix';
 import { readDraft } from './read';
-import { fileResult, withDetail, FULL_DETAIL, type Detail, type FileResult } from './results';
+import { cachedFileResult, fileResult, withDetail, FULL_DETAIL, type Detail, type DiagnosticResult, type FileResult } from './results';
 
 /** Settings shared by every file of a run (sent once to each worker). */
 export interface RunSettings {
@@ -132,7 +132,7 @@ export class FileProcessor {
     const make = (analysis: Analysis) => fileResult(job.shown, job.absolute, analysis, built);
     const key = this.cache?.key(draft.text, registryKey);
     const cached = key ? this.cache!.get(key) : undefined;
-    if (cached && !(fixing && hasFixes(cached.diagnostics, this.pins))) return { result: withDetail({ file: job.shown, absolute: job.absolute, ...cached }, detail) };
+    if (cached && !(fixing && hasFixes(JSON.parse(cached.diagnosticsJson) as DiagnosticResult[], this.pins))) return { result: cachedFileResult(job.shown, job.absolute, cached, detail) };
 
     const registry = glossary.registry();
     state.analysed = true;
