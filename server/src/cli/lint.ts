@@ -7,8 +7,6 @@
  */
 import path from 'node:path';
 import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
-
-const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 import { flag, stringList, stringOption, type CommandIO, type OptionValues } from './command';
 import { colorsFor } from './color';
 import { ConfigError } from './config';
@@ -25,6 +23,9 @@ import { runPipeline } from './pipeline';
 import { createProgress } from './progress';
 import type { Job, Outcome, RunSettings } from './task';
 import { displayPath } from './paths';
+
+/** The severities a run counts. */
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 /** Formats `lint` can print. */
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
