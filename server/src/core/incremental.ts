@@ -1,20 +1,21 @@
 /**
- * Incremental analysis for the editor: re-parses, re-scans and re-resolves locally
- * only the blocks an edit touched. Blocks (see markdown/chunks.ts) are cached by
- * their text plus the link definitions they use, so an unchanged block is reused
- * wherever it moved; document-wide steps (directives, pins, definitions, rules) are
- * cheap and always redone. Blocks that must be analysed are parsed in groups (see
- * units.ts) and split back per block. The result equals one parse of the whole text
- * (analyzeWhole).
+ * Incremental analysis for the editor. An edit that leaves the document-wide state
+ * alone is spliced into the previous analysis (splice.ts). Otherwise the draft is
+ * analysed block by block: blocks (see markdown/chunks.ts) are cached by their text
+ * plus the link definitions they use, so an unchanged block is reused wherever it
+ * moved, and only the document-wide steps (directives, pins, definitions, rules) are
+ * redone. Blocks that must be analysed are parsed in groups (see units.ts) and split
+ * back per block. Either way the result equals one parse of the whole text
+ * (analyzeWhole), and carries the layout the next splice starts from.
  */
-import { definitionsFor, linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } from './markdown/chunks';
+import { splitChunks, type LinkDefinitions } from './markdown/chunks';
 import { frontMatterEnd } from './markdown/lines';
 import type { Registry } from './registry';
 import type { LocalFacts } from './resolve/local';
 import type { ContextFindings } from './rules/context-findings';
 import type { Analysis } from './service';
 import { spliceAnalysis } from './splice';
-import { analyseGroup, Assembly, groupEnd, placement, type Placement, type UnitResult } from './units';
+import { analyseGroup, Assembly, blockKey, blockLinks, groupEnd, placement, type BlockLinks, type Placement, type UnitResult } from './units';
 
 /** One block's analysis, with offsets relative to the block. */
 export interface BlockResult extends UnitResult {
@@ -78,12 +79,6 @@ export interface IncrementalAnalysis extends Analysis {
   cache: BlockCache;
 }
 
-/** The reference labels a block names and the link definitions it holds. */
-export interface BlockLinks {
-  labels: readonly string[];
-  definitions: LinkDefinitions;
-}
-
 /** One block of the document being analysed, and its result once known. */
 interface Entry {
   start: number;
@@ -111,10 +106,7 @@ function analyzeBlocks(text: string, registry: Registry, previous?: BlockCache):
   const links = new Map<string, BlockLinks>();
   const chunks = splitChunks(text).map(({ start, end }) => {
     const blockText = text.slice(start, end);
-    let found = links.get(blockText) ?? previous?.links.get(blockText);
-    found ??= { labels: referencedLabels(blockText), definitions: linkDefinitions(blockText) };
-    links.set(blockText, found);
-    return { start, end, blockText, links: found };
+    return { start, end, blockText, links: blockLinks(blockText, links, previous?.links) };
   });
   // The document's definitions, the first of each label winning: gathered block by
   // block (blocks start at line starts), so a keystroke does not re-read a long draft.
@@ -122,8 +114,7 @@ function analyzeBlocks(text: string, registry: Registry, previous?: BlockCache):
   for (const { links } of chunks) for (const [label, line] of links.definitions) if (!allDefinitions.has(label)) allDefinitions.set(label, line);
   const blocks = new Map<string, BlockResult>();
   const entries: Entry[] = chunks.map(({ start, end, blockText, links }) => {
-    // The first block may hold front matter, which parses differently anywhere else.
-    const key = `${start === 0 ? '^' : ''}${definitionsFor(links.labels, allDefinitions)}\u0000${blockText}`;
+    const key = blockKey(start, blockText, links.labels, allDefinitions);
     return { start, end, labels: links.labels, defines: links.definitions.size > 0, key, block: blocks.get(key) ?? reuse?.get(key) };
   });
   for (let i = 0; i < entries.length; ) {

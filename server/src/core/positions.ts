@@ -36,12 +36,12 @@ export class LineIndex {
 
   /**
    * The index of `text`, which equals the text `previous` indexed except that
-   * [from, oldTo) became [from, newTo); `from` starts a line, and the text after
-   * the change is the same in both. Reads only the changed part (the editor's
-   * keystroke in a long draft), and keeps the old text's line break for `eol` when
-   * `sameEol`.
+   * [from, oldTo) became [from, newTo); `from` starts a line, the text after the
+   * change is the same in both, and neither part holds a carriage return (so the
+   * old text's line break, for `eol`, is the new one's). Reads only the changed
+   * part: the editor's keystroke in a long draft.
    */
-  static spliced(text: string, previous: LineIndex, from: number, oldTo: number, newTo: number, sameEol: boolean): LineIndex {
+  static spliced(text: string, previous: LineIndex, from: number, oldTo: number, newTo: number): LineIndex {
     const old = previous.lineStarts;
     const kept = lastAtOrBefore(old, from) + 1;
     // A line starts at newTo when a break ends the new part, whatever the old text had there.
@@ -53,7 +53,7 @@ export class LineIndex {
     const delta = newTo - oldTo;
     for (let i = moved, j = kept + added.length; i < old.length; i++, j++) starts[j] = old[i] + delta;
     const index = new LineIndex(text, starts);
-    if (sameEol) index.lineBreak = previous.lineBreak;
+    index.lineBreak = previous.lineBreak;
     return index;
   }
 

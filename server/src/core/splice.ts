@@ -16,7 +16,7 @@
  * blocks always start with the block before the edit.)
  * test/engine/splice.test.ts checks the result against a whole-document analysis.
  */
-import { definitionsFor, linkDefinitions, referencedLabels, resumeChunks, type Chunk } from './markdown/chunks';
+import { resumeChunks, type Chunk } from './markdown/chunks';
 import { frontMatterOpening } from './markdown/lines';
 import type { ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
@@ -28,9 +28,9 @@ import type { DefinitionSite } from './resolve/define';
 import { buildScope } from './resolve/scope';
 import { runRules } from './rules';
 import { contextFindings, type ContextFinding, type ContextFindings, type Draft } from './rules/context-findings';
-import type { BlockLinks, BlockPositions, BlockResult, IncrementalAnalysis, LaidBlock, Layout } from './incremental';
+import type { BlockPositions, BlockResult, IncrementalAnalysis, LaidBlock, Layout } from './incremental';
 import type { Fix, Occurrence, RawOccurrence, Span } from './types';
-import { analyseGroup, groupEnd, placement, shiftDirective, shiftSpan, type UnitResult } from './units';
+import { analyseGroup, blockKey, blockLinks, groupEnd, placement, shiftDirective, shiftSpan, type BlockLinks, type UnitResult } from './units';
 
 /**
  * Caches grow by the blocks an edit adds; past this many entries per block of the
@@ -73,7 +73,7 @@ export function spliceAnalysis(text: string, registry: Registry, previous: Incre
 
   const middle = analyseMiddle(text, resumed.chunks, previous, registry);
   if (!middle) return undefined;
-  return assemble(text, registry, previous, { a, k, delta, from, oldEnd, newEnd, middle: middle.blocks, middleStarts: middle.starts });
+  return assemble(text, registry, previous, { first: a - 1, k, delta, from, oldEnd, newEnd, middle: middle.blocks, middleStarts: middle.starts });
 }
 
 /**
@@ -82,7 +82,7 @@ export function spliceAnalysis(text: string, registry: Registry, previous: Incre
  * memory, and does not copy): about one pass over the shorter text in all, where a
  * character loop cost a 5 MB draft 17 ms per keystroke.
  */
-export function commonEnds(oldText: string, text: string): { prefix: number; suffix: number } {
+function commonEnds(oldText: string, text: string): { prefix: number; suffix: number } {
   const shorter = Math.min(oldText.length, text.length);
   const prefix = longestMatch(shorter, (from, to) => oldText.slice(from, to) === text.slice(from, to));
   const oldEnd = oldText.length;
@@ -114,12 +114,8 @@ function analyseMiddle(text: string, chunks: Chunk[], previous: IncrementalAnaly
   const { cache } = previous;
   const entries = chunks.map(({ start, end }) => {
     const blockText = text.slice(start, end);
-    let links: BlockLinks | undefined = cache.links.get(blockText);
-    if (!links) {
-      links = { labels: referencedLabels(blockText), definitions: linkDefinitions(blockText) };
-      cache.links.set(blockText, links);
-    }
-    const key = `${definitionsFor(links.labels, cache.layout.allDefinitions)}\u0000${blockText}`;
+    const links = blockLinks(blockText, cache.links);
+    const key = blockKey(start, blockText, links.labels, cache.layout.allDefinitions);
     return { start, end, key, labels: links.labels, defines: links.definitions.size > 0, block: cache.blocks.get(key) as UnitResult | undefined };
   });
   if (entries.some((e) => e.defines)) return undefined;
@@ -138,9 +134,9 @@ function analyseMiddle(text: string, chunks: Chunk[], previous: IncrementalAnaly
   return { blocks, starts: entries.map((e) => e.start) };
 }
 
-/** Where the edit sits: old blocks [a, k) became `middle` (starting at `middleStarts`); the text [from, oldEnd) became [from, newEnd). */
+/** Where the edit sits: old blocks [first, k) became `middle` (starting at `middleStarts`); the text [from, oldEnd) became [from, newEnd). */
 interface Edit {
-  a: number;
+  first: number;
   k: number;
   delta: number;
   from: number;
@@ -156,8 +152,7 @@ function assemble(text: string, registry: Registry, previous: IncrementalAnalysi
   const { at } = layout;
   const oldDoc = previous.doc;
   const oldOccurrences = previous.occurrences;
-  const { a, k, delta, middle } = edit;
-  const first = a - 1;
+  const { first, k, delta, middle } = edit;
   // Index of the first item of the old middle, and of the old suffix, in each of the old document's arrays.
   const firstContext = at.context[first];
   const firstOccurrence = at.occurrence[first];
@@ -205,28 +200,32 @@ function assemble(text: string, registry: Registry, previous: IncrementalAnalysi
   }
   // A definition decides every use of its term, even those before it: when one moved,
   // so did what decided those uses. (A pin directive decides only uses after it.)
-  if ([...definitions.values()].some((site) => site.span.start >= edit.newEnd)) {
+  const definitionMoved = [...definitions.values()].some((site) => site.span.start >= edit.newEnd);
+  if (definitionMoved) {
     for (let i = 0; i < firstOccurrence; i++) {
       const o = oldOccurrences[i];
       if (o.decidedAt && o.decidedAt.start >= shift.from) occurrences[i] = { ...o, decidedAt: shiftSpan(o.decidedAt, delta) };
     }
   }
 
-  const sameEol = true; // no carriage return in the edit (spliceAnalysis checks)
-  const lines = LineIndex.spliced(text, oldDoc.lines, edit.from, edit.oldEnd, edit.newEnd, sameEol);
+  // No carriage return in the edit (spliceAnalysis checks), as spliced() requires.
+  const lines = LineIndex.spliced(text, oldDoc.lines, edit.from, edit.oldEnd, edit.newEnd);
   const doc: ParsedDocument = { text, lines, contexts, directives, headings, frontMatter: oldDoc.frontMatter };
   // The edit leaves the scope and the terms' definitions as they were (spliceAnalysis
   // checks), so only the new occurrences need resolving; the others keep theirs.
   const scope = buildScope(doc, registry);
   for (let i = firstOccurrence; i < middleEnd; i++) occurrences[i] = resolveOccurrence(occurrences[i], facts[i], scope, definitions, registry);
   const resolution: Resolution = { occurrences: occurrences as Occurrence[], scope, definitions, views };
-  const local = spliceFindings(doc, resolution, registry, layout.local, { start: firstContext, oldEnd: oldContext, newEnd: oldContext + shift.context, shift, lineShift: lines.lineCount - oldDoc.lines.lineCount });
+  // sense-drift names the line of the pin or definition that decided a use: lines
+  // added or removed before one that moved change its messages.
+  const decidersMoved = lines.lineCount !== oldDoc.lines.lineCount && (definitionMoved || at.directive[k] < oldDoc.directives.length);
+  const local = spliceFindings(doc, resolution, registry, layout.local, { start: firstContext, oldEnd: oldContext, newEnd: oldContext + shift.context, shift, decidersMoved });
   const findings = runRules(doc, resolution, registry, local);
 
   const blocks = layout.blocks.slice(0, first).concat(middle, layout.blocks.slice(k));
   const positions = splicePositions(at, first, k, middleAt, edit.middleStarts, { start: delta, context: shift.context, occurrence: middleEnd - oldOccurrence, heading: shift.heading });
   const cache = { ...previous.cache, layout: { ...layout, text, blocks, at: positions, facts, local } satisfies Layout };
-  prune(cache.blocks, cache.links, blocks);
+  prune(cache.blocks, cache.links, cache.layout);
   return { doc, occurrences: resolution.occurrences, findings, resolution, cache };
 }
 
@@ -275,28 +274,27 @@ function moveSpan(span: Span, shift: Shift): Span {
   return span.start >= shift.from ? shiftSpan(span, shift.delta) : span;
 }
 
-/** Which contexts the edit touched: old [start, oldEnd) became new [start, newEnd); lines were added (or removed) by lineShift. */
+/** Which contexts the edit touched: old [start, oldEnd) became new [start, newEnd); whether a pin or definition moved to another line. */
 interface ContextEdit {
   start: number;
   oldEnd: number;
   newEnd: number;
   shift: Shift;
-  lineShift: number;
+  decidersMoved: boolean;
 }
 
 /**
  * The context-local findings of the new document (claim-check, sense-drift,
- * preferred-form): recomputed for the new contexts
- * and the one after them (a "Yes" may answer a question the edit changed), kept
- * before them and moved after. sense-drift names the line of a pin or definition:
- * when lines were added or removed and one of those moved, it is recomputed whole.
+ * preferred-form): recomputed for the new contexts and the one after them (a "Yes"
+ * may answer a question the edit changed), kept before them and moved after.
+ * sense-drift is recomputed whole when a pin or definition its messages name by
+ * line moved to another line.
  */
 function spliceFindings(doc: ParsedDocument, resolution: Resolution, registry: Registry, old: ContextFindings, edit: ContextEdit): ContextFindings {
   const to = Math.min(doc.contexts.length, edit.newEnd + 1);
   const fresh = contextFindings(doc, resolution, registry, Math.max(0, edit.start - 1), to);
-  const decidersMoved = edit.lineShift !== 0 && (doc.directives.some((d) => d.span.start >= edit.shift.from + edit.shift.delta) || [...resolution.definitions.values()].some((d) => d.span.start >= edit.shift.from + edit.shift.delta));
   return {
-    drift: decidersMoved ? contextFindings(doc, resolution, registry).drift : splice(old.drift, fresh.drift, edit),
+    drift: edit.decidersMoved ? contextFindings(doc, resolution, registry).drift : splice(old.drift, fresh.drift, edit),
     claims: splice(old.claims, fresh.claims, edit),
     preferred: splice(old.preferred, fresh.preferred, edit),
   };
@@ -323,12 +321,12 @@ function push<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-/** Drops cache entries no block uses any more, once the caches have grown well past the document's blocks. */
-function prune(blocks: Map<string, BlockResult>, links: Map<string, BlockLinks>, laid: readonly LaidBlock[]): void {
-  if (blocks.size <= CACHE_SLACK * laid.length + 64 && links.size <= CACHE_SLACK * laid.length + 64) return;
-  const keys = new Set(laid.map((b) => b.key));
+/** Drops cache entries no block of `layout` uses any more, once the caches have grown well past its blocks. */
+function prune(blocks: Map<string, BlockResult>, links: Map<string, BlockLinks>, layout: Layout): void {
+  const limit = CACHE_SLACK * layout.blocks.length + 64;
+  if (blocks.size <= limit && links.size <= limit) return;
+  const keys = new Set(layout.blocks.map((b) => b.key));
   for (const key of blocks.keys()) if (!keys.has(key)) blocks.delete(key);
-  // A key ends with its block's text (see incremental.ts).
-  const texts = new Set(laid.map((b) => b.key.slice(b.key.indexOf('\u0000') + 1)));
+  const texts = new Set(layout.blocks.map((_, i) => layout.text.slice(layout.at.start[i], layout.at.start[i + 1])));
   for (const key of links.keys()) if (!texts.has(key)) links.delete(key);
 }

@@ -5,7 +5,7 @@
  * for local facts in their own coordinates, moved into a document's, and the
  * document assembled from them resolved and checked as a whole.
  */
-import { definitionsFor, type LinkDefinitions } from './markdown/chunks';
+import { definitionsFor, linkDefinitions, referencedLabels, type LinkDefinitions } from './markdown/chunks';
 import type { Directive } from './markdown/directives';
 import { parseBlocks, type ParsedBlocks, type ParsedDocument } from './markdown/parse';
 import type { ProseContext } from './markdown/prose';
@@ -60,6 +60,29 @@ export function analyseParsed(blocks: ParsedBlocks, registry: Registry): UnitRes
   const views = blocks.contexts.map((c) => new ContextView(c));
   const raw = scanDocument({ contexts: blocks.contexts } as ParsedDocument, registry);
   return { blocks, views, raw, facts: localFacts(raw, views, registry) };
+}
+
+/** The reference labels a block names and the link definitions it holds. */
+export interface BlockLinks {
+  labels: readonly string[];
+  definitions: LinkDefinitions;
+}
+
+/** What `blockText` says about links: from `known` or `earlier` (by text), else read; recorded in `known`. */
+export function blockLinks(blockText: string, known: Map<string, BlockLinks>, earlier?: ReadonlyMap<string, BlockLinks>): BlockLinks {
+  let links = known.get(blockText) ?? earlier?.get(blockText);
+  links ??= { labels: referencedLabels(blockText), definitions: linkDefinitions(blockText) };
+  known.set(blockText, links);
+  return links;
+}
+
+/**
+ * The editor's cache key of a block: its text plus the definitions of the labels it
+ * names (it is parsed with them appended), marked when it starts the document
+ * (front matter parses differently anywhere else).
+ */
+export function blockKey(start: number, blockText: string, labels: readonly string[], allDefinitions: LinkDefinitions): string {
+  return `${start === 0 ? '^' : ''}${definitionsFor(labels, allDefinitions)}\u0000${blockText}`;
 }
 
 /** A block of a group analysed together (see analyseGroup): where it is, the labels it names, its result once known. */

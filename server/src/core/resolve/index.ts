@@ -36,7 +36,7 @@ export function resolveDocument(doc: ParsedDocument, raw: RawOccurrence[], regis
 }
 
 /** The first definition of each term in the document (`facts` lined up with `raw`). */
-export function definitionSites(raw: readonly RawOccurrence[], facts: readonly LocalFacts[]): Map<string, DefinitionSite> {
+function definitionSites(raw: readonly RawOccurrence[], facts: readonly LocalFacts[]): Map<string, DefinitionSite> {
   const definitions = new Map<string, DefinitionSite>();
   for (let i = 0; i < raw.length; i++) {
     const occurrence = raw[i];

@@ -17,7 +17,7 @@ import type { ContextFinding, ContextRange } from './context-findings';
 const HYPHEN = /[-\u2010\u2011\u2012\u2013]/;
 const SEPARATOR = /[\s\-\u2010\u2011\u2012\u2013]/;
 
-/** Findings of `preferred-form` (without rule and severity)  in a range of contexts, each with its context, in document order. Never throws. */
+/** Findings of `preferred-form` (without rule and severity) in a range of contexts, each with its context, in document order. Never throws. */
 export function preferredFormFindings(doc: ParsedDocument, resolution: Resolution, registry: Registry, range: ContextRange): ContextFinding[] {
   if (registry.severity['preferred-form'] === 'off') return [];
   const out: ContextFinding[] = [];
