@@ -6,7 +6,7 @@
  * decide it.
  */
 import path from 'node:path';
-import { DEFAULT_CACHE_LOCATION, ResultCache } from './cache';
+import { DEFAULT_CACHE_LOCATION, ResultCache, severityCounts } from './cache';
 import { flag, stringList, stringOption, type CommandIO, type OptionValues } from './command';
 import { colorsFor } from './color';
 import { ConfigError } from './config';
@@ -58,7 +58,7 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
   const formatter = createFormatter(format, colors);
   const sink = openSink(io.stdout, reporting ? output : undefined);
   const progress = createProgress(io.stderr, jobs.length, io.env);
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  const counts = severityCounts([]);
   let linted = 0;
   let done = 0;
   let changed = 0;
@@ -84,8 +84,9 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
         result.diagnostics = result.diagnostics.filter((d) => d.severity === 'error');
         result.cached = undefined;
       }
-      if (result.cached) for (const severity of SEVERITIES) counts[severity] += result.cached.counts[severity];
-      else for (const d of result.diagnostics) counts[d.severity as keyof typeof counts]++;
+      // A cached result knows its counts without parsing its diagnostics.
+      const found = result.cached?.counts ?? severityCounts(result.diagnostics);
+      for (const severity of SEVERITIES) counts[severity] += found[severity];
       linted++;
       const report = reporting ? formatter.file(result) : '';
       for (const text of piecesOf(report)) {

@@ -5,7 +5,7 @@
 import type { Analysis } from '../core';
 import type { LineIndex } from '../core/positions';
 import type { Finding, Fix, Occurrence, Span } from '../core/types';
-import type { CachedEntry, SeverityCounts } from './cache';
+import { severityCounts, type CachedEntry, type SeverityCounts } from './cache';
 
 /** 1-based start and end of a span (columns in UTF-16 code units). */
 export interface Position {
@@ -133,7 +133,7 @@ export function cachedFileResult(file: string, absolute: string, entry: CachedEn
     return detail.fixes ? diagnostics : diagnostics.map((d) => ({ ...d, fixes: [] }));
   });
   parsedOnRead(result, 'occurrences', () => (detail.occurrences ? (JSON.parse(entry.occurrencesJson) as OccurrenceResult[]) : []));
-  result.cached = detail.diagnostics ? { counts: entry.counts, ...(detail.fixes ? { diagnosticsJson: entry.diagnosticsJson } : {}) } : { counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+  result.cached = detail.diagnostics ? { counts: entry.counts, ...(detail.fixes ? { diagnosticsJson: entry.diagnosticsJson } : {}) } : { counts: severityCounts([]) };
   return result;
 }
 
