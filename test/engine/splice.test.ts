@@ -22,7 +22,25 @@ function step(text: string, previous: IncrementalAnalysis): { next: IncrementalA
   return { next, spliced: next.cache.blocks === previous.cache.blocks };
 }
 
+/** Applies `changes` to `text` one after another, checking that each is spliced and equals a whole analysis; the analyses after each. */
+function spliceEach(text: string, changes: ((text: string) => string)[]): IncrementalAnalysis[] {
+  let previous = analyzeIncremental(text, registry);
+  return changes.map((change) => {
+    text = change(text);
+    const { next, spliced } = step(text, previous);
+    expect(spliced).toBe(true);
+    previous = next;
+    return next;
+  });
+}
+
 const paragraphs = (n: number, lead = 'Paragraph') => Array.from({ length: n }, (_, i) => `${lead} ${i}: the model was trained and inner alignment came up.`);
+
+/** The "line N" each sense-drift message names. */
+const driftLines = (a: IncrementalAnalysis) => a.findings.filter((f) => f.rule === 'sense-drift').map((f) => f.message.match(/line \d+/)?.[0]);
+
+/** "line N" of the first line of `text` that starts with `start`. */
+const lineOf = (text: string, start: string) => `line ${text.split('\n').findIndex((l) => l.startsWith(start)) + 1}`;
 
 const PINNED = ['---', 'alignment-terms:', '  inner-alignment: objective-focused', '---', '', '# Title', ''].join('\n');
 
@@ -89,38 +107,28 @@ describe('splicing an edit into the previous analysis', () => {
   });
 
   it('moves the sections of the contexts after a heading it adds or removes', () => {
-    let text = [PINNED, ...paragraphs(10), '## Later', ...paragraphs(10, 'After')].join('\n\n');
-    let previous = analyzeIncremental(text, registry);
-    for (const change of [
-      (t: string) => t.replace('Paragraph 5:', '## New heading\n\nParagraph 5:'),
+    spliceEach([PINNED, ...paragraphs(10), '## Later', ...paragraphs(10, 'After')].join('\n\n'), [
+      (t) => t.replace('Paragraph 5:', '## New heading\n\nParagraph 5:'),
       // An edit after the new heading: the blocks there were moved past one more heading.
-      (t: string) => t.replace('After 3:', 'After three:'),
-      (t: string) => t.replace('## New heading\n\n', ''),
-    ]) {
-      text = change(text);
-      const { next, spliced } = step(text, previous);
-      expect(spliced).toBe(true);
-      previous = next;
-    }
+      (t) => t.replace('After 3:', 'After three:'),
+      (t) => t.replace('## New heading\n\n', ''),
+    ]);
   });
 
   it('re-reads a "Yes" that answers a question the edit wrote in the paragraph before it', () => {
-    let text = [PINNED, ...paragraphs(6), 'Is outer alignment enough?', 'Yes.', ...paragraphs(6, 'After')].join('\n\n');
-    let previous = analyzeIncremental(text, registry);
+    const text = [PINNED, ...paragraphs(6), 'Is outer alignment enough?', 'Yes.', ...paragraphs(6, 'After')].join('\n\n');
     const claims = (a: IncrementalAnalysis) => a.findings.filter((f) => f.rule === 'claim-check').length;
-    const before = claims(previous);
-    for (const change of [
-      (t: string) => t.replace('Is outer alignment enough?', 'Do outer and inner alignment together guarantee impact alignment?'),
+    const before = claims(analyzeIncremental(text, registry));
+    const question = 'Do outer and inner alignment together guarantee impact alignment?';
+    const [asked, answered, restored] = spliceEach(text, [
+      (t) => t.replace('Is outer alignment enough?', question),
       // The paragraph after the answer edited: the answer, re-read with it, still answers the question.
-      (t: string) => t.replace('After 0:', 'After zero:'),
-      (t: string) => t.replace('Do outer and inner alignment together guarantee impact alignment?', 'Is outer alignment enough?'),
-    ]) {
-      text = change(text);
-      const { next, spliced } = step(text, previous);
-      expect(spliced).toBe(true);
-      previous = next;
-      if (text.includes('guarantee')) expect(claims(next)).toBeGreaterThan(before);
-    }
+      (t) => t.replace('After 0:', 'After zero:'),
+      (t) => t.replace(question, 'Is outer alignment enough?'),
+    ]);
+    expect(claims(asked)).toBeGreaterThan(before);
+    expect(claims(answered)).toBe(claims(asked));
+    expect(claims(restored)).toBe(before);
   });
 
   it('renumbers the line a drift message names when lines are added above the definition it points to', () => {
@@ -129,7 +137,17 @@ describe('splicing an edit into the previous analysis', () => {
     let previous = analyzeIncremental(text, registry);
     text = text.replace('Paragraph 3:', 'Paragraph 3\nwith a line break:');
     const { next } = step(text, previous);
-    expect(next.findings.filter((f) => f.rule === 'sense-drift').map((f) => f.message.match(/line \d+/)?.[0])).toEqual([`line ${text.split('\n').findIndex((l) => l.startsWith('By inner alignment')) + 1}`]);
+    expect(driftLines(next)).toEqual([lineOf(text, 'By inner alignment')]);
+  });
+
+  it('renumbers the line a drift message names when lines are added above the pin directive it points to', () => {
+    const drifting = 'Inner alignment here is about the model generalizing badly under distributional shift, capability robustness without objective robustness.';
+    let text = [PINNED, ...paragraphs(6), '<!-- alignment-terms pin inner-alignment=objective-focused -->', drifting, ...paragraphs(4, 'After')].join('\n\n');
+    const previous = analyzeIncremental(text, registry);
+    text = text.replace('Paragraph 3:', 'Paragraph 3\nwith a line break:');
+    const { next, spliced } = step(text, previous);
+    expect(spliced).toBe(true);
+    expect(driftLines(next)).toEqual([lineOf(text, '<!-- alignment-terms pin')]);
   });
 
   it('declines, and still agrees, when the edit adds a definition, a directive or a link definition', () => {
