@@ -3,6 +3,7 @@
  * occurrence's own paragraph), for matching a document's own definition to a
  * registry sense, and for sense-drift.
  */
+import { compiledOnce } from '../compile-once';
 import type { Term } from '../registry';
 import { termPatterns } from './patterns';
 import type { ContextView } from './view';
@@ -32,7 +33,7 @@ export function cueHits(text: string, term: Term): Map<string, string[]> {
   const hits = new Map<string, string[]>();
   const { cues: regex, cueSenses } = termPatterns(term);
   if (!regex) return hits;
-  regex.lastIndex = 0;
+  compiledOnce(regex).lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (!SELF_NEGATED.test(m[0]) && NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const sense = cueSenses[m.findIndex((group, i) => i > 0 && group !== undefined) - 1];

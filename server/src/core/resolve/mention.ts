@@ -3,6 +3,7 @@
  * "definitions of X", "what X means", "X has four senses", and, in a passage that
  * compares definitions, "X is about / covers / asks whether ...".
  */
+import { compiledOnce } from '../compile-once';
 import { COMPACT_SEPARATOR, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import type { Term } from '../registry';
 import type { RawOccurrence } from '../types';
@@ -86,7 +87,7 @@ function inSourceTitle(start: number, end: number, view: ContextView, term: Term
     titlePatterns.set(term, regex);
   }
   if (!regex) return false;
-  const found = regex;
+  const found = compiledOnce(regex);
   const spans = view.memo(`titles\u0000${term.id}`, () => {
     const out: { start: number; end: number }[] = [];
     found.lastIndex = 0;
@@ -101,7 +102,7 @@ function comparesDefinitions(plain: string, term: Term): boolean {
   const patterns = termPatterns(term);
   if (!patterns.anyPhrase) return false;
   const senses = new Set<string>();
-  patterns.anyPhrase.lastIndex = 0;
+  compiledOnce(patterns.anyPhrase).lastIndex = 0;
   for (let m = patterns.anyPhrase.exec(plain); m; m = patterns.anyPhrase.exec(plain)) {
     const sense = patterns.phraseSense.get(normalizePhrase(m[0]));
     if (sense) senses.add(sense);

@@ -5,6 +5,7 @@
  * ("in X's sense", "X-style", "(label)"); every name and cue comes from the registry.
  */
 import { COMPACT_SEPARATOR, cuePattern, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
+import { compiledOnce } from '../compile-once';
 import type { Term } from '../registry';
 
 /** Nouns that make "X's ___" an attribution of a sense. */
@@ -147,7 +148,7 @@ function compile(term: Term): TermPatterns {
  */
 export function senseNamedIn(text: string, patterns: TermPatterns): { sense: string; label: boolean } | null {
   if (!patterns.anyPhrase) return null;
-  patterns.anyPhrase.lastIndex = 0;
+  compiledOnce(patterns.anyPhrase).lastIndex = 0;
   let found: { sense: string; label: boolean } | null = null;
   for (let m = patterns.anyPhrase.exec(text); m; m = patterns.anyPhrase.exec(text)) {
     const key = normalizePhrase(m[0]);
