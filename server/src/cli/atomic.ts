@@ -65,11 +65,12 @@ export class AtomicFile {
     }
   }
 
-  /** Appends `data` (UTF-8). */
-  write(data: string): void {
+  /** Appends `data` (a string is written as UTF-8). */
+  write(data: string | Uint8Array): void {
     if (this.fd === null) throw new Error('write after commit or abort');
     try {
-      writeSync(this.fd, data);
+      if (typeof data === 'string') writeSync(this.fd, data);
+      else for (let done = 0; done < data.length; ) done += writeSync(this.fd, data, done);
     } catch (error) {
       this.abort();
       throw new WriteError(`cannot write ${this.target}: ${reason(error)}`);

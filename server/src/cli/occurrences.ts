@@ -9,6 +9,7 @@ import { collectFiles } from './files';
 import { arrayFormatter } from './format/json';
 import { piecesOf } from './format/types';
 import { asError } from './lint';
+import { openSink } from './output';
 import { displayPath } from './paths';
 import { runPipeline } from './pipeline';
 import type { Outcome } from './task';
@@ -19,18 +20,25 @@ export async function occurrences(paths: string[], options: OptionValues, io: Co
   const files = await collectFiles(paths.length ? paths : ['.'], io.cwd);
   const config = stringOption(options, 'config');
   const formatter = arrayFormatter((result) => ({ file: result.file, occurrences: result.occurrences }));
-  io.stdout.write(formatter.begin());
+  const sink = openSink(io.stdout, undefined);
+  sink.write(formatter.begin());
   const emit = (outcome: Outcome) => {
     if (outcome.error) throw asError(outcome.error);
     if (outcome.notices.length) io.stderr.write(outcome.notices.map((m) => `alignment-terms: ${m}\n`).join(''));
     if (!outcome.result) return;
-    for (const text of piecesOf(formatter.file(outcome.result))) io.stdout.write(text);
+    for (const text of piecesOf(formatter.file(outcome.result))) sink.write(text);
   };
-  await runPipeline({
-    settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION, detail: { diagnostics: false, fixes: false, occurrences: true } },
-    jobs: files.map((absolute, index) => ({ index, absolute, shown: displayPath(absolute, io.cwd) })),
-    emit,
-  });
-  io.stdout.write(formatter.end({ error: 0, warning: 0, info: 0, hint: 0, files: 0, tooManyWarnings: false }));
+  try {
+    await runPipeline({
+      settings: { config: config ? path.resolve(io.cwd, config) : undefined, fix: 'off', pins: [], version: VERSION, detail: { diagnostics: false, fixes: false, occurrences: true } },
+      jobs: files.map((absolute, index) => ({ index, absolute, shown: displayPath(absolute, io.cwd) })),
+      emit,
+    });
+  } catch (error) {
+    sink.abort();
+    throw error;
+  }
+  sink.write(formatter.end({ error: 0, warning: 0, info: 0, hint: 0, files: 0, tooManyWarnings: false }));
+  sink.close();
   return 0;
 }

@@ -14,9 +14,61 @@ export interface Sink {
   abort(): void;
 }
 
-/** A sink for `stdout`, or for `file` when given. Throws UsageError when the file cannot be created. */
+/** Bytes handed to the destination per write, about. */
+const PIECE_BYTES = 64 * 1024;
+/** Room in each piece: a text must fit whole (at most three bytes per UTF-16 code unit), and the JSON formatter hands over ~64 K characters at a time. */
+const PIECE_ROOM = 4 * PIECE_BYTES;
+
+/**
+ * Report text as UTF-8 bytes, handed on in pieces of about PIECE_BYTES. A stream
+ * given a string measures it and encodes it into a new buffer: two passes over a
+ * flattened copy of what is often a long concatenation. A 1,000-draft JSON report is
+ * 80 MB, and that encoding was 4% of the run; here each text is encoded once,
+ * straight into the piece.
+ */
+export class Utf8Pieces {
+  private piece = Buffer.allocUnsafe(PIECE_ROOM);
+  private used = 0;
+
+  /** `emit` receives each piece; it may keep it (a new piece is started after each). */
+  constructor(private readonly emit: (bytes: Buffer) => void) {}
+
+  /** Adds `text`; hands on a piece once it holds PIECE_BYTES or more. */
+  write(text: string): void {
+    if (!text) return;
+    if (this.used + 3 * text.length > this.piece.length) {
+      this.flush();
+      if (3 * text.length > this.piece.length) {
+        this.emit(Buffer.from(text));
+        return;
+      }
+    }
+    this.used += this.piece.write(text, this.used);
+    if (this.used >= PIECE_BYTES) this.flush();
+  }
+
+  /** Hands on what is collected. */
+  flush(): void {
+    if (this.used === 0) return;
+    const bytes = this.piece.subarray(0, this.used);
+    this.piece = Buffer.allocUnsafe(PIECE_ROOM);
+    this.used = 0;
+    this.emit(bytes);
+  }
+}
+
+/**
+ * A sink for `stdout`, or for `file` when given. Throws UsageError when the file
+ * cannot be created. Text for a terminal is written as it comes (it interleaves with
+ * the progress line on stderr); elsewhere it goes out in pieces of about 64 KB.
+ */
 export function openSink(stdout: NodeJS.WritableStream, file: string | undefined): Sink {
-  if (file === undefined) return { write: (text) => void (text && stdout.write(text)), close() {}, abort() {} };
+  if (file === undefined) {
+    if ((stdout as { isTTY?: boolean }).isTTY) return { write: (text) => void (text && stdout.write(text)), close() {}, abort() {} };
+    const pieces = new Utf8Pieces((bytes) => stdout.write(bytes));
+    // On abort too: what was reported before the failure is printed, as it would have been unbuffered.
+    return { write: (text) => pieces.write(text), close: () => pieces.flush(), abort: () => pieces.flush() };
+  }
   let out: AtomicFile;
   try {
     out = new AtomicFile(file);
@@ -24,19 +76,11 @@ export function openSink(stdout: NodeJS.WritableStream, file: string | undefined
     if (error instanceof WriteError) throw new UsageError(`--output: ${error.message}`);
     throw error;
   }
-  // Buffer small writes: one system call per ~64 KB rather than per file.
-  let buffer = '';
-  const flush = () => {
-    if (buffer) out.write(buffer);
-    buffer = '';
-  };
+  const pieces = new Utf8Pieces((bytes) => out.write(bytes));
   return {
-    write(text) {
-      buffer += text;
-      if (buffer.length > 65536) flush();
-    },
+    write: (text) => pieces.write(text),
     close() {
-      flush();
+      pieces.flush();
       out.commit();
     },
     abort() {

@@ -16,39 +16,26 @@ export function jsonFormatter(): Formatter {
   return arrayFormatter(
     (result) => ({ file: result.file, diagnostics: result.diagnostics }),
     // A cached result carries its diagnostics' JSON text: the same bytes, not parsed and re-written.
-    (result) => (result.cached?.diagnosticsJson === undefined ? undefined : `{"file":${JSON.stringify(result.file)},"diagnostics":${result.cached.diagnosticsJson}}`),
+    (result) => (result.cached?.diagnosticsJson === undefined ? undefined : [`{"file":${JSON.stringify(result.file)},"diagnostics":`, result.cached.diagnosticsJson, '}']),
   );
 }
 
-/** About how much text each write carries. */
-const WRITE_SIZE = 64 * 1024;
-
 /**
  * Streams `entry(result)` of every file as a JSON array, one entry per line (also
- * used by `occurrences`); `text(result)`, when it gives a string, is that entry's
- * JSON text already written.
+ * used by `occurrences`); `text(result)`, when it gives pieces, they are that
+ * entry's JSON text already written. Pieces are small (a key, or one array element): the
+ * sink gathers them into writes of about 64 KB (output.ts), and joining them into
+ * long strings here first cost more than encoding them.
  */
-export function arrayFormatter(entry: (result: FileResult) => Record<string, unknown>, text?: (result: FileResult) => string | undefined): Formatter {
+export function arrayFormatter(entry: (result: FileResult) => Record<string, unknown>, text?: (result: FileResult) => string[] | undefined): Formatter {
   let count = 0;
   return {
     begin: () => '',
     *file(result) {
-      // Pieces are gathered up to about 64 KB a write: one write per finding made a
-      // large report cost a system call per finding.
-      let pending = count++ === 0 ? '[\n' : ',\n';
+      yield count++ === 0 ? '[\n' : ',\n';
       const written = text?.(result);
-      if (written !== undefined) {
-        yield pending + written;
-        return;
-      }
-      for (const piece of entryPieces(entry(result))) {
-        pending += piece;
-        if (pending.length >= WRITE_SIZE) {
-          yield pending;
-          pending = '';
-        }
-      }
-      yield pending;
+      if (written !== undefined) yield* written;
+      else yield* entryPieces(entry(result));
     },
     end: () => (count === 0 ? '[]\n' : '\n]\n'),
   };
