@@ -16,6 +16,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 // Statically: a dynamic import() of a Node module fails under the CLI's code cache (bin/load-bundle.js).
 import { Worker } from 'node:worker_threads';
+import { ReadAhead } from './read-ahead';
 import { FileProcessor, type Job, type Outcome, type RunSettings } from './task';
 import type { WorkerInput } from './worker';
 
@@ -78,6 +79,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const forced = options.workers ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
   const spare = Math.max(0, availableParallelism() - 1);
   const processor = new FileProcessor(options.settings);
+  // Only while this thread takes every job: a job a worker takes would leave its read behind.
+  const readAhead = new ReadAhead(jobs);
 
   const ready = new Map<number, Outcome>();
   const pool: Slot[] = [];
@@ -101,6 +104,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const spawn = (count: number) => {
     if (count <= 0 || !canUseWorkers) return;
+    readAhead.clear();
     // Load the next file's glossary here, so the workers start with it instead of parsing it again.
     if (next < jobs.length) processor.prime(jobs[next]);
     const input: WorkerInput = { settings: options.settings, seeds: processor.seeds() };
@@ -154,7 +158,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (emitted >= jobs.length) break;
       if (retry.length || canDispatch()) {
         // Every worker is busy or still starting (or there are none): this thread takes the next job.
-        const outcome = processor.process(retry.shift() ?? jobs[next++]);
+        const job = retry.shift() ?? jobs[next++];
+        const outcome = processor.process(job, pool.length ? undefined : await readAhead.take(job));
         ready.set(outcome.index, outcome);
         if (!decided && outcome.analysed) {
           decided = true;

@@ -13,11 +13,10 @@ export type Draft = { text: string; bom: boolean; warning?: string } | { skip: s
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-/** Reads `file`. Throws UsageError when the file cannot be read at all. */
-export function readDraft(file: string): Draft {
-  let bytes: Buffer;
+/** Reads `file` (or takes `bytes`, its content read already). Throws UsageError when the file cannot be read at all. */
+export function readDraft(file: string, bytes?: Buffer): Draft {
   try {
-    bytes = readFileSync(file);
+    bytes ??= readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${file}: ${code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message}`);

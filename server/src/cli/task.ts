@@ -99,12 +99,12 @@ export class FileProcessor {
     return this.resolver.snapshot();
   }
 
-  /** Processes one file; never throws. */
-  process(job: Job): Outcome {
+  /** Processes one file (`bytes`: its content, when already read); never throws. */
+  process(job: Job, bytes?: Buffer): Outcome {
     const notices: string[] = [];
     const state = { analysed: false };
     try {
-      const outcome = this.run(job, notices, state);
+      const outcome = this.run(job, notices, state, bytes);
       return { index: job.index, notices, ...(state.analysed ? { analysed: true } : {}), ...outcome };
     } catch (error) {
       if (error instanceof UsageError) return { index: job.index, notices, error: { kind: 'usage', message: error.message } };
@@ -113,13 +113,13 @@ export class FileProcessor {
     }
   }
 
-  private run(job: Job, notices: string[], state: { analysed: boolean }): Omit<Outcome, 'index' | 'notices'> {
+  private run(job: Job, notices: string[], state: { analysed: boolean }, bytes: Buffer | undefined): Omit<Outcome, 'index' | 'notices'> {
     // The registry is compiled only when something must be analysed: a fully cached run never parses a glossary.
     const glossary = this.resolver.lookup(job.absolute);
     const registryKey = glossary.key;
     if (this.resolver.isIgnored(job.absolute, glossary)) return {};
     if (this.pins.size) this.checkPins(glossary.registry());
-    const draft = readDraft(job.absolute);
+    const draft = readDraft(job.absolute, bytes);
     if ('skip' in draft) {
       notices.push(`skipped ${job.shown}: ${draft.skip}`);
       return { result: { file: job.shown, absolute: job.absolute, diagnostics: [], occurrences: [], skipped: draft.skip } };

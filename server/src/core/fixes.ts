@@ -96,11 +96,24 @@ function matchCase(original: string, replacement: string): string {
   return replacement;
 }
 
+/** Footnote bodies by sense: registry data only, and built for every ambiguous use of a draft. */
+const footnoteBodies = new WeakMap<Sense, string>();
+
+/** "By inner alignment we mean objective-focused inner alignment: ... (Hubinger 2020)", on one line. */
+function footnoteBody(term: Term, sense: Sense): string {
+  let body = footnoteBodies.get(sense);
+  if (body === undefined) {
+    const sources = sense.sources.map(cite).join('; ');
+    body = `By ${term.label} we mean ${sense.insert} ${term.label}: ${sense.oneLine || sense.definition}${sources ? ` (${sources})` : ''}`.replace(/\s+/g, ' ').trim();
+    footnoteBodies.set(sense, body);
+  }
+  return body;
+}
+
 function footnoteEdits(occurrence: Occurrence, term: Term, sense: Sense, doc: ParsedDocument): TextEdit[] {
   const eol = doc.lines.eol;
   const label = `at-${term.id}`;
-  const sources = sense.sources.map(cite).join('; ');
-  const body = `By ${term.label} we mean ${sense.insert} ${term.label}: ${sense.oneLine || sense.definition}${sources ? ` (${sources})` : ''}`.replace(/\s+/g, ' ').trim();
+  const body = footnoteBody(term, sense);
   const end = doc.text.length;
   const trailing = doc.text.endsWith('\n') ? '' : eol;
   return [
