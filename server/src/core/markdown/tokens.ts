@@ -14,8 +14,20 @@ import type { Event, Token } from 'micromark-util-types';
 import type { Span } from '../types';
 import { frontMatterOpening } from './lines';
 
-const withFrontMatter = { extensions: [frontmatter(['yaml'])] };
-const bodyOnly = {};
+/**
+ * The two parsers (with and without front matter), made once: micromark's parse()
+ * merges its tables of constructs anew on every call, and a draft is parsed in
+ * several calls. A parser keeps two things from a parse, the link labels defined and
+ * the lines that were lazy continuations; `fresh` resets both, which makes it the
+ * same as a new one (parses never overlap: they run to the end synchronously).
+ */
+const parsers = { withFrontMatter: parse({ extensions: [frontmatter(['yaml'])] }), bodyOnly: parse() };
+
+function fresh(parser: ReturnType<typeof parse>): ReturnType<typeof parse> {
+  parser.defined = [];
+  parser.lazy = {};
+  return parser;
+}
 
 /**
  * The events of one Markdown text, in document order (CommonMark, plus YAML front
@@ -24,7 +36,7 @@ const bodyOnly = {};
  */
 export function tokenize(source: string, atDocumentStart: boolean): Event[] {
   const chunks = preprocess()(source, undefined, true);
-  return postprocess(parse(atDocumentStart ? withFrontMatter : bodyOnly).document().write(chunks));
+  return postprocess(fresh(atDocumentStart ? parsers.withFrontMatter : parsers.bodyOnly).document().write(chunks));
 }
 
 /**
