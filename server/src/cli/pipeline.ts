@@ -79,8 +79,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const forced = options.workers ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
   const spare = Math.max(0, availableParallelism() - 1);
   const processor = new FileProcessor(options.settings);
-  // Only while this thread takes every job: a job a worker takes would leave its read behind.
-  const readAhead = new ReadAhead(jobs);
+  // Only while this thread takes every job (a job a worker takes would leave its read
+  // behind), and never under --fix: a file read ahead could be one a fix rewrites first
+  // (the same draft reached by two paths).
+  const readAhead = options.settings.fix === 'off' ? new ReadAhead(jobs) : undefined;
 
   const ready = new Map<number, Outcome>();
   const pool: Slot[] = [];
@@ -104,7 +106,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const spawn = (count: number) => {
     if (count <= 0 || !canUseWorkers) return;
-    readAhead.clear();
+    readAhead?.clear();
     // Load the next file's glossary here, so the workers start with it instead of parsing it again.
     if (next < jobs.length) processor.prime(jobs[next]);
     const input: WorkerInput = { settings: options.settings, seeds: processor.seeds() };
@@ -159,7 +161,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (retry.length || canDispatch()) {
         // Every worker is busy or still starting (or there are none): this thread takes the next job.
         const job = retry.shift() ?? jobs[next++];
-        const outcome = processor.process(job, pool.length ? undefined : await readAhead.take(job));
+        const outcome = processor.process(job, pool.length ? undefined : await readAhead?.take(job));
         ready.set(outcome.index, outcome);
         if (!decided && outcome.analysed) {
           decided = true;
