@@ -6,7 +6,7 @@
  * piece already handed on must never change afterwards (a stream may still hold it).
  */
 import { describe, expect, it } from 'vitest';
-import { Utf8Pieces } from '../../server/src/cli/output';
+import { openSink, Utf8Pieces } from '../../server/src/cli/output';
 
 /** Writes `texts` through Utf8Pieces; returns each piece as handed on, and copies of them taken on arrival. */
 function piecesOf(texts: string[]): { kept: Buffer[]; copies: Buffer[] } {
@@ -43,5 +43,35 @@ describe('Utf8Pieces', () => {
   it('hands on nothing for nothing written', () => {
     expect(piecesOf([]).kept).toEqual([]);
     expect(piecesOf(['', '']).kept).toEqual([]);
+  });
+});
+
+/** A stand-in for process.stdout that records what reaches it. */
+function fakeStdout(isTTY: boolean): { stream: NodeJS.WritableStream; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = { isTTY, write: (bytes: Buffer) => chunks.push(Buffer.from(bytes)) > 0 } as unknown as NodeJS.WritableStream;
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+describe('the stdout sink', () => {
+  it('shows a terminal each file\'s report as soon as the file is done', () => {
+    const out = fakeStdout(true);
+    const sink = openSink(out.stream, undefined);
+    sink.write('draft-1.md\n');
+    sink.write('  3:5  warning  \u201cinner alignment\u201d is ambiguous\n');
+    sink.fileDone();
+    expect(out.text()).toBe('draft-1.md\n  3:5  warning  \u201cinner alignment\u201d is ambiguous\n');
+  });
+
+  it('gathers small writes elsewhere and hands everything over on close', () => {
+    const out = fakeStdout(false);
+    const sink = openSink(out.stream, undefined);
+    sink.write('[\n');
+    sink.write('{"file":"a.md","diagnostics":[]}');
+    sink.fileDone();
+    expect(out.text()).toBe('');
+    sink.write('\n]\n');
+    sink.close();
+    expect(out.text()).toBe('[\n{"file":"a.md","diagnostics":[]}\n]\n');
   });
 });

@@ -95,6 +95,7 @@ export async function lint(paths: string[], options: OptionValues, io: CommandIO
         if (output === undefined) progress.clear();
         sink.write(text);
       }
+      sink.fileDone();
     }
     progress.update(done);
   };

@@ -27,6 +27,7 @@ export async function occurrences(paths: string[], options: OptionValues, io: Co
     if (outcome.notices.length) io.stderr.write(outcome.notices.map((m) => `alignment-terms: ${m}\n`).join(''));
     if (!outcome.result) return;
     for (const text of piecesOf(formatter.file(outcome.result))) sink.write(text);
+    sink.fileDone();
   };
   try {
     await runPipeline({

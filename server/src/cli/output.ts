@@ -8,6 +8,8 @@ import { UsageError } from './errors';
 /** A report destination. */
 export interface Sink {
   write(text: string): void;
+  /** One file's report is written: a terminal shows it now (elsewhere it may wait for more). */
+  fileDone(): void;
   /** The report is complete: publish it. */
   close(): void;
   /** The run failed: drop what was written (the previous --output file stays). */
@@ -16,7 +18,7 @@ export interface Sink {
 
 /** Bytes handed to the destination per write, about. */
 const PIECE_BYTES = 64 * 1024;
-/** Room in each piece: a text must fit whole (at most three bytes per UTF-16 code unit), and the JSON formatter hands over ~64 K characters at a time. */
+/** Room in each piece: a text must fit whole (at most three bytes per UTF-16 code unit); a longer one is encoded on its own. */
 const PIECE_ROOM = 4 * PIECE_BYTES;
 
 /**
@@ -59,15 +61,23 @@ export class Utf8Pieces {
 
 /**
  * A sink for `stdout`, or for `file` when given. Throws UsageError when the file
- * cannot be created. Text for a terminal is written as it comes (it interleaves with
- * the progress line on stderr); elsewhere it goes out in pieces of about 64 KB.
+ * cannot be created. Text goes out in pieces of about 64 KB; a terminal gets each
+ * file's report as soon as it is written (it takes turns with the progress line on
+ * stderr).
  */
 export function openSink(stdout: NodeJS.WritableStream, file: string | undefined): Sink {
   if (file === undefined) {
-    if ((stdout as { isTTY?: boolean }).isTTY) return { write: (text) => void (text && stdout.write(text)), close() {}, abort() {} };
     const pieces = new Utf8Pieces((bytes) => stdout.write(bytes));
-    // On abort too: what was reported before the failure is printed, as it would have been unbuffered.
-    return { write: (text) => pieces.write(text), close: () => pieces.flush(), abort: () => pieces.flush() };
+    const terminal = !!(stdout as { isTTY?: boolean }).isTTY;
+    return {
+      write: (text) => pieces.write(text),
+      fileDone: () => {
+        if (terminal) pieces.flush();
+      },
+      close: () => pieces.flush(),
+      // On abort too: what was reported before the failure is printed, as it would have been unbuffered.
+      abort: () => pieces.flush(),
+    };
   }
   let out: AtomicFile;
   try {
@@ -79,6 +89,7 @@ export function openSink(stdout: NodeJS.WritableStream, file: string | undefined
   const pieces = new Utf8Pieces((bytes) => out.write(bytes));
   return {
     write: (text) => pieces.write(text),
+    fileDone() {},
     close() {
       pieces.flush();
       out.commit();
