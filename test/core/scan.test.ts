@@ -55,6 +55,11 @@ describe('forms that count as the term', () => {
     expect(occurrence.text).toBe('inner alignment');
   });
 
+  it('a term written with two spaces, a tab or a no-break space between its words, its text collapsed to one space', () => {
+    const occurrences = check.spans('An ⟦inner  alignment⟧ and an ⟦outer\talignment⟧ and an ⟦inner\u00a0alignment⟧ failure.', ['inner-alignment', 'outer-alignment', 'inner-alignment']);
+    expect(occurrences.map((o) => o.text)).toEqual(['inner alignment', 'outer alignment', 'inner alignment']);
+  });
+
   it('a hyphenated term broken across a line after its hyphen', () => {
     const occurrences = check.spans('Every learned ⟦mesa-\noptimizer⟧ has a ⟦mesa-\r\nobjective⟧.', ['mesa-optimizer', 'mesa-objective']);
     expect(occurrences.map((o) => o.text)).toEqual(['mesa-optimizer', 'mesa-objective']);

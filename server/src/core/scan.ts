@@ -41,11 +41,12 @@ function scanContext(context: ProseContext, index: number, registry: Registry, o
 
 /** "outer and inner alignment": the word before the conjunction, if it forms a term with the head. */
 function findElided(plain: string, start: number, text: string, previousEnd: number, registry: Registry) {
-  const words = normalizePhrase(text).split(' ');
-  if (words.length < 2) return null;
+  // The conjunction first: it is rare, and this runs for every match.
   const windowStart = Math.max(previousEnd, start - 40);
   const before = plain.slice(windowStart, start);
   if (!ENDS_IN_CONJUNCTION.test(before)) return null;
+  const words = normalizePhrase(text).split(' ');
+  if (words.length < 2) return null;
   const m = COORDINATION.exec(before);
   if (!m) return null;
   const modifier = m[1];
@@ -67,6 +68,8 @@ function termOfForm(text: string, registry: Registry): string | undefined {
 }
 
 function collapse(text: string): string {
+  // Most uses are written with single spaces (no other blank, no line break): nothing to change.
+  if (!/[^\S ]| {2}/.test(text)) return text;
   // A hyphen that ends a line joins the words: "mesa-" + "optimizer" is "mesa-optimizer".
   return text.replace(/([-\u2010-\u2013])[ \t]*(?:\r\n?|\n)[ \t]*/g, '$1').replace(/\s+/g, ' ');
 }
