@@ -7,6 +7,7 @@
 import type { ParsedDocument } from '../markdown/parse';
 import type { Registry } from '../registry';
 import type { Resolution } from '../resolve';
+import { firstWhere } from '../sorted';
 import type { Finding, Occurrence } from '../types';
 import { claimCheck } from './claim-check';
 import { preferredFormFindings } from './preferred-form';
@@ -47,12 +48,5 @@ export function contextFindings(doc: ParsedDocument, resolution: Resolution, reg
 
 /** Index of the first occurrence in context `context` or after it (occurrences.length when none). */
 function firstInContext(occurrences: readonly Occurrence[], context: number): number {
-  let lo = 0;
-  let hi = occurrences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (occurrences[mid].context < context) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstWhere(occurrences.length, (i) => occurrences[i].context >= context);
 }
