@@ -21,8 +21,11 @@ export interface CachedResult {
   occurrences: OccurrenceResult[];
 }
 
-/** How many diagnostics an entry holds of each severity. */
-export type SeverityCounts = Record<'error' | 'warning' | 'info' | 'hint', number>;
+/** The severities a diagnostic can have, in the order reports count them. */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+
+/** How many diagnostics there are of each severity. */
+export type SeverityCounts = Record<(typeof SEVERITIES)[number], number>;
 
 /**
  * An entry as read: its diagnostics and occurrences as the JSON text that
@@ -169,7 +172,7 @@ export class ResultCache {
 
 /** How many of `diagnostics` have each severity. */
 export function severityCounts(diagnostics: readonly DiagnosticResult[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
   for (const d of diagnostics) counts[d.severity as keyof SeverityCounts]++;
   return counts;
 }

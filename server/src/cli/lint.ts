@@ -6,7 +6,7 @@
  * decide it.
  */
 import path from 'node:path';
-import { DEFAULT_CACHE_LOCATION, ResultCache, severityCounts } from './cache';
+import { DEFAULT_CACHE_LOCATION, ResultCache, SEVERITIES, severityCounts } from './cache';
 import { flag, stringList, stringOption, type CommandIO, type OptionValues } from './command';
 import { colorsFor } from './color';
 import { ConfigError } from './config';
@@ -23,9 +23,6 @@ import { runPipeline } from './pipeline';
 import { createProgress } from './progress';
 import type { Job, Outcome, RunSettings } from './task';
 import { displayPath } from './paths';
-
-/** The severities a run counts. */
-const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 
 /** Formats `lint` can print. */
 export const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;

@@ -4,6 +4,7 @@
  * Exit 0 unless the call or a glossary is wrong.
  */
 import path from 'node:path';
+import { severityCounts } from './cache';
 import { stringOption, type CommandIO, type OptionValues } from './command';
 import { collectFiles } from './files';
 import { arrayFormatter } from './format/json';
@@ -39,7 +40,7 @@ export async function occurrences(paths: string[], options: OptionValues, io: Co
     sink.abort();
     throw error;
   }
-  sink.write(formatter.end({ error: 0, warning: 0, info: 0, hint: 0, files: 0, tooManyWarnings: false }));
+  sink.write(formatter.end({ ...severityCounts([]), files: 0, tooManyWarnings: false }));
   sink.close();
   return 0;
 }

@@ -2,14 +2,11 @@
  * The formatter contract: lint output is produced in three parts so it can stream,
  * one file at a time, in a stable order, without holding the whole report.
  */
+import type { SeverityCounts } from '../cache';
 import type { FileResult } from '../results';
 
-/** Counts over the whole run, known only at the end. */
-export interface Totals {
-  error: number;
-  warning: number;
-  info: number;
-  hint: number;
+/** Counts over the whole run, known only at the end: findings by severity, and these. */
+export interface Totals extends SeverityCounts {
   /** Files linted (skipped files included, ignored ones not). */
   files: number;
   /** --max-warnings, when given. */
