@@ -33,7 +33,7 @@ export function cueHits(text: string, term: Term): Map<string, string[]> {
   const hits = new Map<string, string[]>();
   const { cues: regex, cueSenses } = termPatterns(term);
   if (!regex) return hits;
-  compiledOnce(regex).lastIndex = 0;
+  compiledOnce(regex, text).lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (!SELF_NEGATED.test(m[0]) && NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const sense = cueSenses[m.findIndex((group, i) => i > 0 && group !== undefined) - 1];

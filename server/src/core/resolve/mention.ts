@@ -87,7 +87,7 @@ function inSourceTitle(start: number, end: number, view: ContextView, term: Term
     titlePatterns.set(term, regex);
   }
   if (!regex) return false;
-  const found = compiledOnce(regex);
+  const found = compiledOnce(regex, view.plain);
   const spans = view.memo(`titles\u0000${term.id}`, () => {
     const out: { start: number; end: number }[] = [];
     found.lastIndex = 0;
@@ -102,7 +102,7 @@ function comparesDefinitions(plain: string, term: Term): boolean {
   const patterns = termPatterns(term);
   if (!patterns.anyPhrase) return false;
   const senses = new Set<string>();
-  compiledOnce(patterns.anyPhrase).lastIndex = 0;
+  compiledOnce(patterns.anyPhrase, plain).lastIndex = 0;
   for (let m = patterns.anyPhrase.exec(plain); m; m = patterns.anyPhrase.exec(plain)) {
     const sense = patterns.phraseSense.get(normalizePhrase(m[0]));
     if (sense) senses.add(sense);

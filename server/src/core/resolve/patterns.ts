@@ -148,7 +148,7 @@ function compile(term: Term): TermPatterns {
  */
 export function senseNamedIn(text: string, patterns: TermPatterns): { sense: string; label: boolean } | null {
   if (!patterns.anyPhrase) return null;
-  compiledOnce(patterns.anyPhrase).lastIndex = 0;
+  compiledOnce(patterns.anyPhrase, text).lastIndex = 0;
   let found: { sense: string; label: boolean } | null = null;
   for (let m = patterns.anyPhrase.exec(text); m; m = patterns.anyPhrase.exec(text)) {
     const key = normalizePhrase(m[0]);

@@ -72,7 +72,7 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   };
 
   if (patterns.labelBefore) {
-    const m = compiledOnce(patterns.labelBefore).exec(before);
+    const m = compiledOnce(patterns.labelBefore, before).exec(before);
     const q = m && viaOf(m[0]);
     if (q) return q;
   }
@@ -80,11 +80,11 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
     [GATES.parenAfter, patterns.parenAfter],
     [GATES.tiedAfter, patterns.tiedAfter],
   ] as const) {
-    const m = regex && gate.test(after) ? compiledOnce(regex).exec(after) : null;
+    const m = regex && gate.test(after) ? compiledOnce(regex, after).exec(after) : null;
     const q = m && viaOf(m[0]);
     if (q) return q;
   }
-  const m = patterns.attributionBefore && GATES.attributionBefore.test(before) ? compiledOnce(patterns.attributionBefore).exec(before) : null;
+  const m = patterns.attributionBefore && GATES.attributionBefore.test(before) ? compiledOnce(patterns.attributionBefore, before).exec(before) : null;
   if (m) {
     const q = viaOf(m[0]);
     if (q) return { sense: q.sense, via: 'attribution' };
@@ -95,7 +95,7 @@ export function qualification(occurrence: RawOccurrence, view: ContextView, term
   // sentences made a pasted line with thousands of uses quadratic. A cut-off clause
   // starts with an ellipsis, so it never looks like the opening of a sentence.
   const clause = from > sentence.start ? `\u2026${plain.slice(from, start)}` : plain.slice(sentence.start, start);
-  const subject = patterns.subjectBefore && GATES.subjectBefore.test(clause) ? compiledOnce(patterns.subjectBefore).exec(clause) : null;
+  const subject = patterns.subjectBefore && GATES.subjectBefore.test(clause) ? compiledOnce(patterns.subjectBefore, clause).exec(clause) : null;
   if (subject) {
     const q = viaOf(subject[0]);
     if (q) return { sense: q.sense, via: 'attribution' };
@@ -117,7 +117,7 @@ const INTERRUPTION = /[,;:()\u2013\u2014]|\.\s|\b(?:but|whereas|while|unlike|alt
  * clause in between and no other term stands there (the name would belong to it).
  */
 function laterLabel(rest: string, restStart: number, term: Term, regex: RegExp | null, neighbours: Neighbours, viaOf: (text: string) => Qualification | null): Qualification | null {
-  const m = compiledOnce(regex)?.exec(rest);
+  const m = compiledOnce(regex, rest)?.exec(rest);
   if (!m || INTERRUPTION.test(rest.slice(0, m.index))) return null;
   // Only the occurrences between the use and the name (found by the scan) are looked at.
   const nameStart = restStart + m.index;
@@ -130,7 +130,7 @@ function laterLabel(rest: string, restStart: number, term: Term, regex: RegExp |
 /** Where the paragraph names a sense or a source of `term` (label and attribution phrases), in order; found once per paragraph. */
 function phraseSpans(view: ContextView, term: Term): readonly Range[] {
   return view.memo(`phrases\u0000${term.id}`, () => {
-    const regex = compiledOnce(termPatterns(term).anyPhrase);
+    const regex = compiledOnce(termPatterns(term).anyPhrase, view.plain);
     const spans: Range[] = [];
     if (!regex) return spans;
     regex.lastIndex = 0;
@@ -155,7 +155,7 @@ function overlapsAny(spans: readonly Range[], from: number, to: number): boolean
 /** "Under Shah's usage, case 1 would count as inner misalignment": the nearest tied attribution before the use, in its clause. */
 function sentenceAttribution(before: string, regex: RegExp | null, viaOf: (text: string) => Qualification | null): Qualification | null {
   if (!regex) return null;
-  compiledOnce(regex).lastIndex = 0;
+  compiledOnce(regex, before).lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = regex.exec(before); m; m = regex.exec(before)) last = m;
   if (!last) return null;

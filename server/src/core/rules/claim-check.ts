@@ -120,7 +120,7 @@ export function claimCheck(doc: ParsedDocument, resolution: Resolution, registry
     // A claim needs a term occurrence as premise (or answers a question that had one).
     if (items.length === 0 && !yesAnswer) continue;
     for (const { term, regex } of conclusionPatterns) {
-      compiledOnce(regex).lastIndex = 0;
+      compiledOnce(regex, plain).lastIndex = 0;
       for (let m = regex.exec(plain); m; m = regex.exec(plain)) items.push({ term, start: m.index, end: m.index + m[0].length });
     }
     items.sort((a, b) => a.start - b.start);
