@@ -43,6 +43,10 @@ describe('null likely sense', () => {
     check.status('There was ⟦inner misalignment⟧ with no mesa-optimizer, after deployment.', { likelySense: 'generalization-focused' });
   });
 
+  it('a word that only ends in a negation does not negate the cue ("the casino mesa-optimizer")', () => {
+    check.status('The ⟦inner misalignment⟧ came from the casino mesa-optimizer.', { likelySense: 'objective-focused' });
+  });
+
   it('"not from the learner\'s biases" does not count for inductive-bias-focused', () => {
     check.status("The ⟦inner misalignment⟧ came not from the learner's biases.", { likelySense: null });
   });
