@@ -14,9 +14,9 @@ const { loadBundle, cacheFileBytes } = createRequire(import.meta.url)(path.join(
 
 // The bundle runs its command line as it loads: a JSON lint of examples/ (output discarded by the caller).
 process.argv = [process.argv[0], bundle, 'lint', '--format', 'json', path.join(root, 'examples')];
-const { script, source } = loadBundle(bundle, undefined);
+const { script, bytes } = loadBundle(bundle, undefined);
 process.on('beforeExit', () => {
-  writeFileSync(`${bundle}.cache`, cacheFileBytes(script, source));
+  writeFileSync(`${bundle}.cache`, cacheFileBytes(script, bytes));
   // The examples include a deliberate error (exit code 1); making the cache succeeded.
   process.exitCode = 0;
 });
