@@ -42,16 +42,25 @@ function bundleText(bytes) {
 }
 
 /**
+ * Compiles `file` (an absolute path) as the body of a CommonJS module, with its code
+ * cache when valid (`script.cachedDataRejected` is false when V8 took it). Returns
+ * the script and the bundle's bytes.
+ */
+function compileBundle(file) {
+  const bytes = fs.readFileSync(file);
+  // No importModuleDynamically: Node 20 drops it for a script compiled from a code
+  // cache, so the bundle must not use import() at all (test/cli/code-cache.test.ts).
+  const script = new vm.Script(Module.wrap(bundleText(bytes)), { filename: file, cachedData: cachedDataFor(file, bytes) });
+  return { script, bytes };
+}
+
+/**
  * Loads `file` (an absolute path) as a CommonJS module, with its code cache when
  * valid. Returns the compiled script and the bundle's bytes, from which
  * scripts/code-cache.mjs makes the cache after a run.
  */
 function loadBundle(file, parent) {
-  const bytes = fs.readFileSync(file);
-  const source = bundleText(bytes);
-  // No importModuleDynamically: Node 20 drops it for a script compiled from a code
-  // cache, so the bundle must not use import() at all (test/cli/code-cache.test.ts).
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cachedDataFor(file, bytes) });
+  const { script, bytes } = compileBundle(file);
   const mod = new Module(file, parent);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
@@ -65,4 +74,4 @@ function cacheFileBytes(script, bytes) {
   return Buffer.concat([crypto.createHash('sha1').update(bytes).digest(), script.createCachedData()]);
 }
 
-module.exports = { loadBundle, cacheFileBytes };
+module.exports = { compileBundle, loadBundle, cacheFileBytes };

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,11 @@ describe('the code cache of the CLI bundle', () => {
     const hash = createHash('sha1').update(readFileSync(bundle, 'utf8')).digest();
     expect(cache.subarray(0, 20).equals(hash)).toBe(true);
     expect(cache.length).toBeGreaterThan(100_000);
+  });
+
+  it('is taken by V8 for the bundle as the launcher reads it', () => {
+    const { compileBundle } = createRequire(import.meta.url)(path.join(path.dirname(bin), 'load-bundle.js'));
+    expect(compileBundle(bundle).script.cachedDataRejected).toBe(false);
   });
 
   it('is for a bundle without import(): Node 20 cannot import from a script compiled from a code cache', () => {
