@@ -4,7 +4,7 @@
  * compares definitions, "X is about / covers / asks whether ...".
  */
 import { compiledOnce } from '../compile-once';
-import { COMPACT_SEPARATOR, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
+import { COMPACT_SEPARATOR, execAfterWordStart, normalizePhrase, phrasesToPattern, WORD_AFTER } from '../phrases';
 import type { Term } from '../registry';
 import type { RawOccurrence } from '../types';
 import { termPatterns } from './patterns';
@@ -83,7 +83,8 @@ function inSourceTitle(start: number, end: number, view: ContextView, term: Term
     }
     // The compact separator and no `u` flag, like the other resolver patterns: this one
     // is compiled at every process start, and titles hold many gaps between words.
-    regex = titles.size ? new RegExp(`${WORD_BEFORE}(?:${phrasesToPattern(titles, COMPACT_SEPARATOR)})${WORD_AFTER}`, 'gi') : null;
+    // Searched over whole paragraphs, so without WORD_BEFORE (see execAfterWordStart).
+    regex = titles.size ? new RegExp(`(?:${phrasesToPattern(titles, COMPACT_SEPARATOR)})${WORD_AFTER}`, 'gi') : null;
     titlePatterns.set(term, regex);
   }
   if (!regex) return false;
@@ -91,7 +92,7 @@ function inSourceTitle(start: number, end: number, view: ContextView, term: Term
   const spans = view.memo(`titles\u0000${term.id}`, () => {
     const out: { start: number; end: number }[] = [];
     found.lastIndex = 0;
-    for (let m = found.exec(view.plain); m; m = found.exec(view.plain)) out.push({ start: m.index, end: m.index + m[0].length });
+    for (let m = execAfterWordStart(found, view.plain); m; m = execAfterWordStart(found, view.plain)) out.push({ start: m.index, end: m.index + m[0].length });
     return out;
   });
   return spans.some((s) => s.start <= start && end <= s.end);
@@ -103,7 +104,7 @@ function comparesDefinitions(plain: string, term: Term): boolean {
   if (!patterns.anyPhrase) return false;
   const senses = new Set<string>();
   compiledOnce(patterns.anyPhrase, plain).lastIndex = 0;
-  for (let m = patterns.anyPhrase.exec(plain); m; m = patterns.anyPhrase.exec(plain)) {
+  for (let m = execAfterWordStart(patterns.anyPhrase, plain); m; m = execAfterWordStart(patterns.anyPhrase, plain)) {
     const sense = patterns.phraseSense.get(normalizePhrase(m[0]));
     if (sense) senses.add(sense);
   }

@@ -4,7 +4,7 @@
  * and cues. Only the grammar that ties a label or attribution to a use lives here
  * ("in X's sense", "X-style", "(label)"); every name and cue comes from the registry.
  */
-import { COMPACT_SEPARATOR, cuePattern, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
+import { COMPACT_SEPARATOR, cuePattern, execAfterWordStart, normalizePhrase, phrasesToPattern, WORD_AFTER, WORD_BEFORE } from '../phrases';
 import { compiledOnce } from '../compile-once';
 import type { Term } from '../registry';
 
@@ -23,7 +23,10 @@ export interface TermPatterns {
   phraseSense: Map<string, string>;
   /** Normalized label phrases (sense names), to tell via: qualifier from attribution. */
   labelPhrases: Set<string>;
-  /** Matches a label or attribution phrase anywhere (global, for locating it in a match). */
+  /**
+   * Matches a label or attribution phrase anywhere (global, for locating it in a
+   * match). Compiled without WORD_BEFORE: search it with execAfterWordStart.
+   */
   anyPhrase: RegExp | null;
   /** Label right before the use: "objective-focused inner alignment". */
   labelBefore: RegExp | null;
@@ -120,7 +123,7 @@ function compile(term: Term): TermPatterns {
   return {
     phraseSense,
     labelPhrases,
-    anyPhrase: new RegExp(`${B}(?:${LABEL}|${NAME})${E}`, 'gi'),
+    anyPhrase: new RegExp(`(?:${LABEL}|${NAME})${E}`, 'gi'),
     labelBefore: new RegExp(`${B}(?:${LABEL})[\\s\\-\u2010\u2011]*$`, flags),
     parenAfter: new RegExp(`^\\s*\\(\\s*(?:in\\s+|see\\s+|cf\\.\\s+|per\\s+|following\\s+|after\\s+)?(?:the\\s+sense\\s+of\\s+)?(?:the\\s+|a\\s+)?(?:${ATTR})(?:\\s+et\\s+al\\.?)?(?:,?\\s*\\(?\\d{4}\\)?)?\\s*\\)`, flags),
     tiedAfter: new RegExp(`^\\s*,?\\s*(?:${TIED}(?:the\\s+sense\\s+of\\s+)?(?:the\\s+)?(?:${ATTR})|as\\s+${B}(?:${NAME})${E}\\s+(?:uses?|used|defines?|defined|means?|meant|understands?|understood|frames?|framed)\\s+(?:it|them|the\\s+term))`, flags),
@@ -150,7 +153,7 @@ export function senseNamedIn(text: string, patterns: TermPatterns): { sense: str
   if (!patterns.anyPhrase) return null;
   compiledOnce(patterns.anyPhrase, text).lastIndex = 0;
   let found: { sense: string; label: boolean } | null = null;
-  for (let m = patterns.anyPhrase.exec(text); m; m = patterns.anyPhrase.exec(text)) {
+  for (let m = execAfterWordStart(patterns.anyPhrase, text); m; m = execAfterWordStart(patterns.anyPhrase, text)) {
     const key = normalizePhrase(m[0]);
     const sense = patterns.phraseSense.get(key);
     if (sense) found = { sense, label: patterns.labelPhrases.has(key) };

@@ -4,6 +4,7 @@
  */
 import { compiledOnce } from '../compile-once';
 import type { ProseLink } from '../markdown/prose';
+import { execAfterWordStart } from '../phrases';
 import type { Registry, Term } from '../registry';
 import { sourceKey } from '../sources';
 import type { RawOccurrence, Via } from '../types';
@@ -134,7 +135,7 @@ function phraseSpans(view: ContextView, term: Term): readonly Range[] {
     const spans: Range[] = [];
     if (!regex) return spans;
     regex.lastIndex = 0;
-    for (let m = regex.exec(view.plain); m; m = regex.exec(view.plain)) spans.push({ start: m.index, end: m.index + m[0].length });
+    for (let m = execAfterWordStart(regex, view.plain); m; m = execAfterWordStart(regex, view.plain)) spans.push({ start: m.index, end: m.index + m[0].length });
     return spans;
   });
 }
