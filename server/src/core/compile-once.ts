@@ -31,6 +31,9 @@ const compiled = new WeakSet<RegExp>();
 export function compiledOnce<T extends RegExp | null | undefined>(regex: T, subject: string): T {
   if (regex && !compiled.has(regex)) {
     compiled.add(regex);
+    // A subject this long is compiled for straight away by V8 itself; padding it would
+    // only search (and copy) a long paragraph twice.
+    if (subject.length >= PADDING.length) return regex;
     const lastIndex = regex.lastIndex;
     regex.lastIndex = 0;
     regex.exec(subject + PADDING);
