@@ -108,19 +108,27 @@ async function main() {
 }
 
 /**
- * Diagnostics in a pretty-printed `lint --format json` report too large to parse
- * here: each one opens a line that is exactly six spaces and "{". Read in pieces.
+ * Diagnostics in a `lint --format json` report too large to parse here: each one is
+ * an object that opens with its "rule" key (`{"rule":`, compact; or `{` and `"rule":`
+ * on the next line, pretty-printed). Read in pieces; a key split across two pieces is
+ * found in the carried tail.
  */
 function countDiagnostics(file) {
   const fd = openSync(file, 'r');
   const buffer = Buffer.alloc(16 * 1024 * 1024);
+  const opening = /\{\s*"rule":/g;
   let count = 0;
   let carry = '';
   try {
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
-      const lines = (carry + buffer.toString('latin1', 0, n)).split('\n');
-      carry = lines.pop();
-      for (const line of lines) if (line === '      {') count++;
+      const text = carry + buffer.toString('latin1', 0, n);
+      let last = 0;
+      for (const m of text.matchAll(opening)) {
+        count++;
+        last = m.index + m[0].length;
+      }
+      // Keep a tail that may hold the start of a key, but nothing already counted.
+      carry = text.slice(Math.max(last, text.length - 64));
     }
   } finally {
     closeSync(fd);
