@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { fdirPicomatchPlugin } from './fdir-picomatch.mjs';
 import { generateGrammar } from './gen-grammar.mjs';
 import { presetsPlugin } from './presets.mjs';
 
@@ -15,7 +16,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  plugins: [presetsPlugin],
+  plugins: [presetsPlugin, fdirPicomatchPlugin],
   logLevel: 'warning',
   legalComments: 'none',
   // Some ESM dependencies call createRequire(import.meta.url); give the CJS bundle one.
