@@ -170,6 +170,11 @@ describe('qualified: link text whose destination is a one-sense source (via link
     check.status('See [⟦inner alignment⟧][rlo].\n\n[rlo]: https://arxiv.org/abs/1906.01820\n', { status: 'qualified', sense: 'objective-focused', via: 'link' });
   });
 
+  it('by the link the use sits in, among several in its paragraph', () => {
+    const text = 'Compare [a reading list](https://example.com/list), [⟦inner alignment⟧](https://arxiv.org/abs/2105.14111) and [another](https://arxiv.org/abs/1906.01820).';
+    check.status(text, { status: 'qualified', sense: 'generalization-focused', via: 'link' });
+  });
+
   it.each([
     ['a source with no outer-alignment sense (Langosco et al.)', 'https://arxiv.org/abs/2105.14111', 'outer'],
     ['a LessWrong tag page', 'https://www.lesswrong.com/tag/inner-alignment', 'inner'],

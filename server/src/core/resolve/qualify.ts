@@ -7,6 +7,7 @@ import type { ProseLink } from '../markdown/prose';
 import { execAfterWordStart } from '../phrases';
 import type { Registry, Term } from '../registry';
 import { sourceKey } from '../sources';
+import { firstWhere } from '../sorted';
 import type { RawOccurrence, Via } from '../types';
 import { senseNamedIn, termPatterns } from './patterns';
 import type { ContextView, Range } from './view';
@@ -142,15 +143,8 @@ function phraseSpans(view: ContextView, term: Term): readonly Range[] {
 
 /** True when a span of `spans` (sorted, disjoint) overlaps [from, to). Binary search: a paragraph may name thousands. */
 function overlapsAny(spans: readonly Range[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = spans.length;
-  // The first span that ends after `from`.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo].start < to;
+  const first = firstWhere(spans.length, (i) => spans[i].end > from);
+  return first < spans.length && spans[first].start < to;
 }
 
 /** "Under Shah's usage, case 1 would count as inner misalignment": the nearest tied attribution before the use, in its clause. */
@@ -184,15 +178,7 @@ function linkQualification(occurrence: RawOccurrence, view: ContextView, term: T
  */
 function linkAround(view: ContextView, start: number): ProseLink | undefined {
   const links = view.memo('links-by-start', () => [...view.context.links].sort((a, b) => a.start - b.start));
-  let lo = 0;
-  let hi = links.length - 1;
-  let found: ProseLink | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (links[mid].start <= start) {
-      found = links[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  // The last link that starts at or before `start`: the one before the first that starts after it.
+  const after = firstWhere(links.length, (i) => links[i].start > start);
+  return after > 0 ? links[after - 1] : undefined;
 }
