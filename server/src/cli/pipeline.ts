@@ -79,8 +79,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const forced = options.workers ?? (env !== undefined && /^\d+$/.test(env) ? Number(env) : undefined);
   const spare = Math.max(0, availableParallelism() - 1);
   const processor = new FileProcessor(options.settings);
-  // Only while this thread takes every job (a job a worker takes would leave its read
-  // behind), and never under --fix: a file read ahead could be one a fix rewrites first
+  // Only while this thread takes every job (spawning workers clears it: a job a worker
+  // takes would leave its read behind), and never under --fix: a file read ahead could be one a fix rewrites first
   // (the same draft reached by two paths).
   const readAhead = options.settings.fix === 'off' ? new ReadAhead(jobs) : undefined;
 
@@ -161,7 +161,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (retry.length || canDispatch()) {
         // Every worker is busy or still starting (or there are none): this thread takes the next job.
         const job = retry.shift() ?? jobs[next++];
-        const outcome = processor.process(job, pool.length ? undefined : await readAhead?.take(job));
+        const outcome = processor.process(job, await readAhead?.take(job));
         ready.set(outcome.index, outcome);
         if (!decided && outcome.analysed) {
           decided = true;
