@@ -4,6 +4,7 @@
  */
 import { linkDefinitions, referencedLabels, splitChunks } from './markdown/chunks';
 import { plainParagraph } from './markdown/plain-paragraph';
+import { simpleBlock } from './markdown/simple-block';
 import type { Registry } from './registry';
 import type { Analysis } from './service';
 import { analyseParsed, Assembly, groupEnd, parseUnit, placement } from './units';
@@ -13,15 +14,21 @@ import { analyseParsed, Assembly, groupEnd, parseUnit, placement } from './units
  * previous analysis, without what only a later keystroke would reuse. Groups of
  * blocks are the unit throughout (no block keys, no per-block split of a group's
  * parse), and their results are moved into the document in place, not copied.
- * Paragraphs of plain text are read without the parser, each a unit of its own.
+ * Paragraphs and bullet items of plain text, or whose only markup is code spans,
+ * plain inline links and bracketed text, are read without the parser, each a unit of
+ * its own.
  */
 export function analyzeOnce(text: string, registry: Registry): Analysis {
   const allDefinitions = linkDefinitions(text);
   const assembly = new Assembly(text);
   const chunks = splitChunks(text);
-  // A block that is one paragraph of plain text needs no parser (plain-paragraph.ts);
-  // the blocks between such paragraphs are parsed in groups, as before.
-  const plain = chunks.map((chunk) => plainParagraph(text.slice(chunk.start, chunk.end)));
+  // A block that is one paragraph of plain text needs no parser (plain-paragraph.ts),
+  // nor one with only the simplest inline markup (simple-block.ts); the blocks between
+  // such blocks are parsed in groups, as before.
+  const plain = chunks.map((chunk) => {
+    const block = text.slice(chunk.start, chunk.end);
+    return plainParagraph(block) ?? simpleBlock(block, allDefinitions);
+  });
   for (let i = 0; i < chunks.length; ) {
     const j = plain[i] ? i + 1 : groupEnd(chunks, i, (k) => !plain[k]);
     const base = chunks[i].start;

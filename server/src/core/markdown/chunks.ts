@@ -109,7 +109,7 @@ const BRACKETED = /\[((?:[^[\]\\]|\\[\s\S]){1,999})\]/g;
 export type LinkDefinitions = ReadonlyMap<string, string>;
 
 /** How CommonMark compares labels: case-folded, inner whitespace collapsed, trimmed. */
-function normalizeLabel(label: string): string {
+export function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 

