@@ -21,8 +21,13 @@ import { hostileString, markdownDraft } from '../reliability/generators';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** A document's definitions for labels the generated blocks use: "[2]" and "[Shah]" are links, "[1]" is not. */
-const DEFINITIONS = linkDefinitions('[2]: https://example.com/two\n[shah]: https://arxiv.org/abs/2105.14111\n');
+/**
+ * A document's definitions for labels the generated blocks use: "[2]" and "[Shah]" are
+ * links, and so is "[titled]" (its title in double quotes); "[1]" is not; "[quoted]"
+ * and "[angled]" are, in forms the fast path leaves to the parser; "[broken]" is no definition to the parser, and swallows the
+ * definition appended after it.
+ */
+const DEFINITIONS = linkDefinitions('[2]: https://example.com/two\n[shah]: https://arxiv.org/abs/2105.14111\n[titled]: https://example.com/t "T"\n[quoted]: https://example.com/q \'T\'\n[angled]: <https://example.com/a>\n[broken]: <https://example.com/b\n');
 
 /** Checks one block both ways; returns whether the fast path took it. */
 function agreesWithParser(block: string, definitions: LinkDefinitions = DEFINITIONS): boolean {
@@ -46,15 +51,15 @@ function blocksAgree(text: string): number {
 // Pieces of a line: prose, the grammar the fast path reads, and everything else that
 // means something to the parser (markup, escapes, entities, URLs, math, footnotes).
 const WORD = fc.constantFrom('inner', 'alignment', 'Shah', 'mesa-optimizer', 'it’s', '“quoted”', '(aside)', 'é', '😀', '\u00a0', '\uFFFC', '—', '5', 'x:', '!', '?', '$x$', 'https://example.com', '[^1]');
-const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”');
-const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[2]', '[shah]', '[x]:', '[a][b]', '[a][]', '[a', '](u)');
+const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”', '[Shah]', '[Shah et al.][shah]', '[2][]', '[titled]', '[Risks from\nLearned Optimization][2]');
+const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[x]:', '[a][b]', '[a][]', '[a', '](u)', '[quoted]', '[x][angled]', '[ shah]');
 const LINE = fc
   .array(fc.oneof({ arbitrary: WORD, weight: 24 }, { arbitrary: INLINE, weight: 6 }, { arbitrary: MARK, weight: 1 }), { minLength: 1, maxLength: 10 })
   .map((words) => words.join(' '));
 /** Mostly a word; else what the start of a line decides: the block it opens or continues. */
 const PREFIX = fc.oneof(
   { arbitrary: fc.constant('Inner '), weight: 10 },
-  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** '), weight: 5 },
+  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** ', '  - ', '  + ', '   - ', '  1. ', '   1. ', '  2. ', '    - ', '- - '), weight: 6 },
   { arbitrary: fc.constantFrom('', ' ', '   ', '    ', '\t', '-  ', '1) ', '2) ', '# ', '####### ', '>', '>  ', '1.  ', '- 1. ', '> ', '---', '===', '```', '<div>', '|', '"', '('), weight: 2 },
 );
 const SUFFIX = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom(' ', '  ', '\t', '\\'), weight: 1 });
@@ -113,9 +118,12 @@ describe('simple blocks read without the parser', () => {
   });
 
   it.each([
-    ['a shortcut reference whose label is defined', 'Inner alignment, as [Shah] uses it.'],
-    ['a full reference', 'Inner alignment, as [Shah][2] uses it.'],
-    ['a collapsed reference', 'Inner alignment, as [Shah][] uses it.'],
+    ['a reference whose definition has a title in single quotes', 'Inner alignment, as [quoted] uses it.'],
+    ['a reference whose definition has an address in angle brackets', 'Inner alignment, as [x][angled] uses it.'],
+    ['a reference the parser cannot resolve, its definition swallowed by a broken one appended before it', 'As [broken][2] says.'],
+    ['a label starting with a no-break space, which chunks.ts trims and the parser keeps', 'As [\u00a0Shah] says.'],
+    ['a full reference whose label is not defined', 'Inner alignment, as [Shah][3] uses it.'],
+    ['a collapsed reference whose label is not defined', 'Inner alignment, as [Hubinger][] uses it.'],
     ['a link whose address has a space', 'See [the post](a b).'],
     ['a link with a title', 'See [the post](https://example.com "Title").'],
     ['a link whose text is emphasised', 'See [*the* post](https://example.com).'],
@@ -142,6 +150,9 @@ describe('simple blocks read without the parser', () => {
     ['a heading followed by a paragraph', '## Inner alignment\nText.'],
     ['a block quote of two paragraphs', '> Inner.\n>\n> Outer.'],
     ['an ordered list whose delimiter changes', '1. Inner.\n2) Outer.'],
+    ['a nested ordered list not starting at 1', '- Inner.\n  2. Outer.'],
+    ['a sibling item at another column', '- Inner.\n - Outer.'],
+    ['a sibling item with another bullet', '- Inner.\n  - Outer.\n  + More.'],
     ['an ordered item with a second paragraph', '1. Inner.\n\n   Outer.'],
   ])('go to the parser with %s', (_, block) => {
     expect(simpleBlock(block, DEFINITIONS)).toBeNull();
@@ -160,6 +171,8 @@ describe('simple blocks read without the parser', () => {
     ['a heading', '## Inner alignment in `x` terms\n\n'],
     ['a block quote with a lazy line', '> Inner alignment, said\n> [Shah](https://example.com),\nis hard.\n'],
     ['an ordered list', '1. Inner alignment\n   is hard.\n2. Outer *alignment*\nis too.\n10. And more.\n\n'],
+    ['nested lists', '- Inner alignment\n  - is hard;\n    1. very\n  - and lazy\nhere.\n- Outer.\n'],
+    ['reference links, after the inline ones in the links', 'As [Shah] says, see [Shah et al.][shah], [2][], [titled] and [the post](https://example.com/p).'],
   ])('take a block with %s, as the parser reads it', (_, block) => {
     expect(agreesWithParser(block)).toBe(true);
   });

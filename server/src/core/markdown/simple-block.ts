@@ -16,7 +16,7 @@
  * links that resolve, nested brackets, tables, any other block or a second paragraph)
  * declines the block, which then goes to the parser: declining is always safe.
  */
-import { normalizeLabel, type LinkDefinitions } from './chunks';
+import { normalizeLabel, referencedLabels, type LinkDefinitions } from './chunks';
 import type { HeadingInfo, ParsedBlocks } from './parse';
 import { maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
 
@@ -55,8 +55,29 @@ function asciiTable(chars: string): Uint8Array {
   return table;
 }
 
-/** The marker of an ordered list item with its content one space after it. */
-const ORDERED_MARKER = /^\d{1,9}[.)] /;
+/**
+ * A definition line (as chunks.ts's linkDefinitions keeps it) whose label has no
+ * whitespace at either end, and whose address is followed by nothing or by a title
+ * in double quotes on the same line, holding no quote or backslash.
+ */
+const PLAIN_DEFINITION = /^ {0,3}\[[^\s\]\\](?:[^\]\\]*[^\s\]\\])?\]:[ \t]*(\S+)(?:[ \t]+"[^"\\]*")?[ \t]*$/;
+/**
+ * A label in printable ASCII, not starting or ending in a space: chunks.ts and the
+ * parser normalise it alike (they differ on other Unicode spaces at the ends and on
+ * a few case foldings).
+ */
+const PLAIN_LABEL = /^[!-~](?:[ -~\n]*[!-~])?$/;
+
+/** The address of a plain definition line, or null when the line is not one. */
+function plainAddress(line: string): string | null {
+  const definition = PLAIN_DEFINITION.exec(line);
+  return definition && PLAIN_ADDRESS.test(definition[1]) ? definition[1] : null;
+}
+
+/** A list item's marker with one space after it, before what can start a paragraph line. */
+const LIST_MARKER = /^([-+*]|\d{1,9}[.)]) (?=[A-Za-z"'(\u201C\u2018`[*])/;
+/** Lists nested deeper than this go to the parser (far below the markup limits' container depth). */
+const MAX_LIST_DEPTH = 4;
 /** After the paragraph, only blank lines may follow in the block. */
 const BLANK_REST = /(?:\n[ \t]*)*$/y;
 /** Letters and digits: a `*` between one and a space or the line's end can only close, as one after a space can only open. */
@@ -103,7 +124,7 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
       kind: leaf.kind,
       plain: maskExcluded(reader.builder.toString()),
       segments: reader.builder.segments,
-      links: reader.links,
+      links: reader.references.length ? [...reader.links, ...reader.references] : reader.links,
       leadStrong: reader.leadStrong,
       span,
       section: headings.length - 1,
@@ -120,9 +141,8 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
 
 /**
  * The leaves of a simple block, or null: an ATX heading alone on its line; a block
- * quote of one paragraph ("> " on its first line); a bullet item ("- ", "+ ", "* ");
- * an ordered list whose items all use the first one's delimiter; or a paragraph. Each
- * is followed only by blank lines.
+ * quote of one paragraph ("> " on its first line); a list of one-paragraph items
+ * (listLeaves); or a paragraph. Each is followed only by blank lines.
  */
 function blockShape(block: string): Leaf[] | null {
   const first = block.charCodeAt(0);
@@ -132,11 +152,7 @@ function blockShape(block: string): Leaf[] | null {
     const lines = paragraphLines(block, 2, (at) => (block.charCodeAt(at) === 62 && block.charCodeAt(at + 1) === SPACE ? at + 2 : -1));
     return lines && lines.end === block.length ? [{ kind: 'paragraph', lines: lines.lines }] : null;
   }
-  if ((first === 45 || first === 43 || first === STAR) && block.charCodeAt(1) === SPACE) {
-    const lines = paragraphLines(block, 2);
-    return lines && lines.end === block.length ? [{ kind: 'listItem', lines: lines.lines }] : null;
-  }
-  if (first >= 48 && first <= 57) return orderedItems(block);
+  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(1) === SPACE) || (first >= 48 && first <= 57)) return listLeaves(block);
   const lines = paragraphLines(block, 0);
   return lines && lines.end === block.length ? [{ kind: 'paragraph', lines: lines.lines }] : null;
 }
@@ -157,39 +173,70 @@ function heading(block: string): Leaf[] | null {
   return [{ kind: 'heading', lines: [start, end], depth }];
 }
 
-/** Items "1. ..." (or "1) ...") one after another, each one paragraph, the same delimiter throughout. */
-function orderedItems(block: string): Leaf[] | null {
+/** An open list item: the columns of its marker and of its content, and its kind (the bullet, or the ordered delimiter). */
+interface OpenItem {
+  marker: number;
+  content: number;
+  kind: string;
+}
+
+/**
+ * The items of a list block, each one paragraph: bullet or ordered items, nested up to
+ * MAX_LIST_DEPTH deep. A line holding a marker opens an item only where the parser's
+ * reading is plain: at the marker column of an open item, with the same kind (a
+ * sibling), or at the innermost item's content column (a nested list: a bullet, or an
+ * ordered list starting at 1, since only those interrupt a paragraph). Any other line
+ * with a marker declines the block; any other line continues the innermost paragraph
+ * (inside its item, or lazily), up to blank lines that end the block.
+ */
+function listLeaves(block: string): Leaf[] | null {
   const leaves: Leaf[] = [];
-  const delimiter = block[block.search(/[.)]/)];
-  let at = 0;
-  while (at < block.length) {
-    const marker = ORDERED_MARKER.exec(block.slice(at, at + 12));
-    if (!marker || marker[0][marker[0].length - 2] !== delimiter) return null;
-    const width = marker[0].length;
-    const lines = paragraphLines(block, at + width, undefined, (line) => ORDERED_MARKER.test(block.slice(line, line + 12)));
-    if (!lines) return null;
-    leaves.push({ kind: 'listItem', lines: lines.lines });
-    at = lines.end;
+  const open: OpenItem[] = [];
+  let lines: number[] = [];
+  for (let at = 0; at < block.length; ) {
+    let end = block.indexOf('\n', at);
+    if (end < 0) end = block.length;
+    let start = at;
+    while (block.charCodeAt(start) === SPACE && start - at <= MAX_INDENT) start++;
+    const indent = start - at;
+    const marker = LIST_MARKER.exec(block.slice(start, Math.min(end, start + 12)));
+    if (marker) {
+      const kind = marker[1].slice(-1);
+      const sibling = open.findIndex((item) => item.marker === indent);
+      const innermost = open[open.length - 1];
+      if (sibling >= 0 && open[sibling].kind === kind) open.length = sibling;
+      else if (!(innermost && indent === innermost.content && open.length < MAX_LIST_DEPTH && (marker[1].length === 1 || marker[1] === '1.' || marker[1] === '1)'))) {
+        if (at > 0 || indent > 0) return null;
+      }
+      open.push({ marker: indent, content: indent + marker[0].length, kind });
+      lines = [];
+      leaves.push({ kind: 'listItem', lines });
+      start += marker[0].length;
+    } else if (at === 0 || !LINE_START.test(block[start] ?? '') || indent > MAX_INDENT) {
+      // Not a paragraph line: the rest must be blank.
+      BLANK_REST.lastIndex = at - 1;
+      return at > 0 && BLANK_REST.test(block) ? leaves : null;
+    }
+    // "```" opens a fence; a line ending in a space makes a hard break or loses the space.
+    if (block.charCodeAt(start) === BACKTICK && block.charCodeAt(start + 1) === BACKTICK) return null;
+    if (block.charCodeAt(end - 1) === SPACE) return null;
+    lines.push(start, end);
+    at = end + 1;
   }
   return leaves;
 }
 
 /**
- * The lines of one paragraph whose content starts at `contentStart`: up to a line that
- * `nextItem` says opens the next item (a line at column 0), or to the first blank
- * line, after which only blank lines may follow. Continuation lines may be indented
- * (by up to MAX_INDENT spaces: inside the item, or lazily) or, in a block quote, carry
- * the quote's prefix (`quoted` gives where their content starts, or -1 for a lazy
- * line). Null when a line could be anything but paragraph text (its start) or ends in
- * a space (two make a hard break, one is dropped). Returns the content ranges and
- * where the paragraph's part of the block ends (the block's end, or the next item).
+ * The lines of the paragraph whose content starts at `contentStart`, up to the first
+ * blank line, after which only blank lines may follow. Continuation lines may be
+ * indented (by up to MAX_INDENT spaces: a lazy line, or one indented code cannot
+ * interrupt) or, in a block quote, carry the quote's prefix (`quoted` gives where
+ * their content starts, or -1 for a lazy line). Null when a line could be anything
+ * but paragraph text (its start) or ends in a space (two make a hard break, one is
+ * dropped). Returns the content ranges, and the block's end where the paragraph's
+ * part of it ends.
  */
-function paragraphLines(
-  block: string,
-  contentStart: number,
-  quoted?: (lineStart: number) => number,
-  nextItem?: (lineStart: number) => boolean,
-): { lines: number[]; end: number } | null {
+function paragraphLines(block: string, contentStart: number, quoted?: (lineStart: number) => number): { lines: number[]; end: number } | null {
   const lines: number[] = [];
   let start = contentStart;
   for (;;) {
@@ -202,7 +249,6 @@ function paragraphLines(
     lines.push(start, end);
     if (end === block.length) return { lines, end };
     const next = end + 1;
-    if (nextItem?.(next)) return { lines, end: next };
     start = quoted?.(next) ?? -1;
     if (start < 0) {
       start = next;
@@ -237,6 +283,8 @@ interface OpenRun {
 class SimpleReader {
   readonly builder = new PlainBuilder();
   readonly links: ProseLink[] = [];
+  /** Reference links, which parse.ts adds to a context's links after its inline ones. */
+  readonly references: ProseLink[] = [];
   leadStrong: { start: number; end: number } | undefined;
   /** The lines' contents joined by "\n". */
   private readonly content: string;
@@ -248,6 +296,9 @@ class SimpleReader {
   /** Whether anything (text or an inline node) has come at the paragraph's top level. */
   private sawChild = false;
   private open: OpenRun | undefined;
+  /** Whether every definition appended to the block for the parser is a plain one (computed when first needed). */
+  private appendedPlain: boolean | undefined;
+  /** Code spans, brackets and emphasis runs read so far, against MAX_MARKS. */
   private marks = 0;
 
   constructor(
@@ -308,28 +359,75 @@ class SimpleReader {
   }
 
   /**
-   * `[` at `at`: an inline link with a plain address (its text read as a run of its
-   * own, which may wrap onto the next line), or text the parser leaves as it is (no
-   * definition for its label, no address or label after it). Returns where reading
-   * resumes, or -1.
+   * `[` at `at`: an inline link with a plain address, a reference link whose label a
+   * plain definition defines (either's text read as a run of its own, which may wrap
+   * onto the next line), or text the parser leaves as it is (no definition for its
+   * label, no address or label after it). Returns where reading resumes, or -1.
    */
   private bracket(at: number): number {
     const content = this.content;
-    let close = at + 1;
-    for (; close < content.length; close++) {
-      const c = content.charCodeAt(close);
-      if (c === CLOSE_BRACKET) break;
+    const close = this.labelEnd(at);
+    if (close < 0) return -1;
+    const next = content.charCodeAt(close + 1);
+    if (next === 40 /* ( */) return this.inlineLink(at, close);
+    if (next === 58 /* : */) return -1; // a definition
+    if (next === OPEN_BRACKET) {
+      // [text][label], or [text][] with the text as its label: a link only if the label is defined.
+      const labelClose = this.labelEnd(close + 1);
+      if (labelClose < 0) return -1;
+      const label = labelClose === close + 2 ? content.slice(at + 1, close) : content.slice(close + 2, labelClose);
+      const url = this.definedAddress(label);
+      return typeof url === 'string' ? this.referenceLink(at, close, url, labelClose + 1) : -1;
+    }
+    // [label]: a link through its definition, else text (read on as text).
+    const url = this.definedAddress(content.slice(at + 1, close));
+    if (url === null) return -1;
+    if (url !== undefined) return this.referenceLink(at, close, url, close + 1);
+    this.text(at, at + 1);
+    return at + 1;
+  }
+
+  /** The `]` closing the label that `[` at `open` starts, or -1 when the label is nested, marked up or never closed. */
+  private labelEnd(open: number): number {
+    const content = this.content;
+    for (let k = open + 1; k < content.length; k++) {
+      const c = content.charCodeAt(k);
+      if (c === CLOSE_BRACKET) return k;
       // Nested brackets; code, emphasis or anything else marked up in a label.
       if (c === OPEN_BRACKET || c === BACKTICK || c === STAR || MARKUP[c] === 1) return -1;
     }
-    if (close >= content.length) return -1; // never closed: the parser might still read a definition
-    const next = content.charCodeAt(close + 1);
-    if (next === 40 /* ( */) return this.inlineLink(at, close);
-    if (next === OPEN_BRACKET || next === 58 /* : */) return -1; // a full or collapsed reference; a definition
-    // A shortcut reference resolves only through a definition of its label.
-    if (this.definitions.has(normalizeLabel(content.slice(at + 1, close)))) return -1;
-    this.text(at, at + 1); // text: the label is read on as text
-    return at + 1;
+    return -1; // never closed: the parser might still read a definition
+  }
+
+  /**
+   * The address a reference label resolves to: undefined when the document defines no
+   * such label (the brackets are text), null when it does in a way this reader does
+   * not follow (a title, an address in angle brackets or with escapes, a label whose
+   * normalisation could differ from the parser's).
+   */
+  private definedAddress(label: string): string | undefined | null {
+    const line = this.definitions.get(normalizeLabel(label));
+    if (line === undefined) return undefined;
+    const address = plainAddress(line);
+    if (address === null || !PLAIN_LABEL.test(label)) return null;
+    // The parser reads the block with the definitions of every label it names appended,
+    // one a line: one it cannot read as a definition could swallow the next.
+    this.appendedPlain ??= referencedLabels(this.block).every((l) => {
+      const appended = this.definitions.get(l);
+      return appended === undefined || plainAddress(appended) !== null;
+    });
+    return this.appendedPlain ? address : null;
+  }
+
+  /** A reference link over [open, close], resolved to `url`; reading resumes at `resume`. */
+  private referenceLink(open: number, close: number, url: string, resume: number): number {
+    this.node();
+    const start = this.builder.length;
+    this.text(open + 1, close, true);
+    this.flush();
+    // parse.ts resolves references after the whole parse: they follow the inline links.
+    this.references.push({ start, end: this.builder.length, url });
+    return resume;
   }
 
   /** `]` outside a link: text, unless an address or label follows it. */
