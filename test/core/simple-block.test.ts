@@ -51,15 +51,16 @@ function blocksAgree(text: string): number {
 // Pieces of a line: prose, the grammar the fast path reads, and everything else that
 // means something to the parser (markup, escapes, entities, URLs, math, footnotes).
 const WORD = fc.constantFrom('inner', 'alignment', 'Shah', 'mesa-optimizer', 'it’s', '“quoted”', '(aside)', 'é', '😀', '\u00a0', '\uFFFC', '—', '5', 'x:', '!', '?', '$x$', 'https://example.com', '[^1]');
-const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”', '[Shah]', '[Shah et al.][shah]', '[2][]', '[titled]', '[Risks from\nLearned Optimization][2]');
-const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[x]:', '[a][b]', '[a][]', '[a', '](u)', '[quoted]', '[x][angled]', '[ shah]');
+const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”', '[Shah]', '[Shah et al.][shah]', '[2][]', '[titled]', '[^1]: a footnote', 'see [1]: here', '[2]: then text', '[Risks from\nLearned Optimization][2]');
+const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[x]:', '[x]: y', '[x]: y z', '[^1]: y "z"', '[a][b]', '[a][]', '[a', '](u)', '[quoted]', '[x][angled]', '[ shah]');
 const LINE = fc
   .array(fc.oneof({ arbitrary: WORD, weight: 24 }, { arbitrary: INLINE, weight: 6 }, { arbitrary: MARK, weight: 1 }), { minLength: 1, maxLength: 10 })
   .map((words) => words.join(' '));
 /** Mostly a word; else what the start of a line decides: the block it opens or continues. */
 const PREFIX = fc.oneof(
+  { arbitrary: fc.constantFrom('>', '> ', '<!-- alignment-terms pin inner-alignment=objective-focused -->\n', '| ', '|---|---|'), weight: 2 },
   { arbitrary: fc.constant('Inner '), weight: 10 },
-  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** ', '  - ', '  + ', '   - ', '  1. ', '   1. ', '  2. ', '    - ', '- - '), weight: 6 },
+  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** ', '  - ', '  + ', '   - ', '  1. ', '   1. ', '  2. ', '    - ', '- - ', '— ', '^ ', ': ', '$5 ', 'π ', '. ', '! ', '• ', ') ', 'é'), weight: 6 },
   { arbitrary: fc.constantFrom('', ' ', '   ', '    ', '\t', '-  ', '1) ', '2) ', '# ', '####### ', '>', '>  ', '1.  ', '- 1. ', '> ', '---', '===', '```', '<div>', '|', '"', '('), weight: 2 },
 );
 const SUFFIX = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom(' ', '  ', '\t', '\\'), weight: 1 });
@@ -67,7 +68,31 @@ const BLOCK = fc
   .tuple(fc.array(fc.tuple(PREFIX, LINE, SUFFIX), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '\n', '\n\n', '\n  \n', '\n\t\n\n', ' \n', '\n\n  more'))
   .map(([lines, end]) => lines.map(([prefix, line, suffix]) => prefix + line + suffix).join('\n') + end);
 
+/** Fenced code and HTML comments, closed or not, with what may follow them. */
+const FENCE = fc.constantFrom('```', '````', '~~~', '``', '```js', '```js`x', '~~~ x`');
+const CLOSER = fc.oneof({ arbitrary: fc.constant('```'), weight: 4 }, { arbitrary: fc.constantFrom('````', '~~~', '  ```', '    ```', '```  ', '``` x', '~~', ''), weight: 3 });
+const COMMENT = fc.constantFrom('<!--', '<!-->', '<!---', '<!-- alignment-terms pin inner-alignment=objective-focused', '<!-- alignment-terms disable outer-alignment', '<!-- *x*', '<!-- [a]', '<div>', '<!x');
+const COMMENT_END = fc.oneof({ arbitrary: fc.constant(' -->'), weight: 4 }, { arbitrary: fc.constantFrom('-->', '--> Inner', '->', '', '-->\r'), weight: 3 });
+const RAW_LINES = fc.array(fc.oneof(LINE, fc.constantFrom('```', '-->', '', '  ~~~')), { maxLength: 3 });
+const TAIL = fc.oneof({ arbitrary: fc.constantFrom('', '\n', '\n\n', '\n  \n'), weight: 4 }, { arbitrary: fc.constant('\nInner'), weight: 1 });
+const FENCED = fc.tuple(FENCE, RAW_LINES, CLOSER, TAIL).map(([open, lines, close, tail]) => [open, ...lines, close].join('\n') + tail);
+const COMMENTED = fc.tuple(COMMENT, RAW_LINES, COMMENT_END, TAIL).map(([open, lines, close, tail]) => [open, ...lines].join('\n') + close + tail);
+
 describe('simple blocks read without the parser', () => {
+  it('equal the parser on generated code fences and HTML comments they accept, and accept a fair share of them', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.oneof(FENCED, COMMENTED), (block) => {
+        runs++;
+        if (agreesWithParser(block)) taken++;
+      }),
+      { seed: 23, numRuns: 3000 },
+    );
+    expect(taken / runs).toBeGreaterThan(0.1);
+    expect(taken / runs).toBeLessThan(0.9);
+  });
+
   it('equal the parser on every generated block they accept, and accept a fair share of them', () => {
     let taken = 0;
     let runs = 0;
@@ -134,12 +159,19 @@ describe('simple blocks read without the parser', () => {
     ['a code span left open on its line', 'Run `x\ny` first.'],
     ['a code span holding a bracket', 'Run `a]` first.'],
     ['a definition', '[x]: https://example.com'],
+    ['a definition with a title', '[^1]: footnote "title"'],
+    ['a definition whose address is on the next line', '[^1]:\n  footnote text'],
     ['a trailing space', 'Inner alignment is `hard`. \n'],
     ['a bullet item with a second paragraph', '- Inner `x`.\n\n  Outer.\n'],
     ['a bullet item that is a thematic break', '* * *\n'],
     ['a bullet item opening with a number', '- 1. `x`'],
     ['a bullet item whose next line is a setext underline', '- Inner `x`\n  ---'],
-    ['a fence', '```js\nx\n```'],
+    ['a fence never closed', '```js\nx\n'],
+    ['a fence followed by a paragraph', '```js\nx\n```\nInner alignment.'],
+    ['a fence closed by a shorter one', '````\nx\n```\n'],
+    ['an HTML comment never closed', '<!-- alignment-terms pin inner-alignment=objective-focused\n'],
+    ['an HTML comment holding a mark the markup limits count', '<!-- alignment-terms pin *x* -->'],
+    ['other HTML', '<div>Inner alignment</div>'],
     ['underscore emphasis', 'Inner alignment is _hard_.'],
     ['a star between letters, which could open and close', 'Inner a*b*c alignment.'],
     ['emphasis never closed', 'Inner *alignment.'],
@@ -148,7 +180,10 @@ describe('simple blocks read without the parser', () => {
     ['a star after a space and before one', 'Inner * alignment.'],
     ['a heading with a closing sequence', '## Inner alignment ##'],
     ['a heading followed by a paragraph', '## Inner alignment\nText.'],
-    ['a block quote of two paragraphs', '> Inner.\n>\n> Outer.'],
+    ['a block quote holding a list', '> - Inner.'],
+    ['a block quote whose paragraph continues after a quote blank', '> Inner.\n>\nouter.'],
+    ['a pipe table', '| a | b |\n|---|---|\n| inner | alignment |'],
+    ['an HTML comment followed by a fence', '<!-- x -->\n```\ncode\n```'],
     ['an ordered list whose delimiter changes', '1. Inner.\n2) Outer.'],
     ['a nested ordered list not starting at 1', '- Inner.\n  2. Outer.'],
     ['a sibling item at another column', '- Inner.\n - Outer.'],
@@ -172,6 +207,10 @@ describe('simple blocks read without the parser', () => {
     ['a block quote with a lazy line', '> Inner alignment, said\n> [Shah](https://example.com),\nis hard.\n'],
     ['an ordered list', '1. Inner alignment\n   is hard.\n2. Outer *alignment*\nis too.\n10. And more.\n\n'],
     ['nested lists', '- Inner alignment\n  - is hard;\n    1. very\n  - and lazy\nhere.\n- Outer.\n'],
+    ['a footnote that is no definition', '[^1]: On this usage see Langosco et al.; the inner alignment literature is not uniform.\n'],
+    ['an HTML comment with a paragraph right after it', '<!-- alignment-terms pin inner-alignment=objective-focused -->\nInner alignment, *as pinned*.\n\n'],
+    ['a block quote of two paragraphs', '> Inner alignment is hard,\nlazily.\n>\n> — Richard Ngo\n\n'],
+    ['a paragraph with pipes that is no table', 'P | J ( π ) − max | ≤ ε ⇒ inner alignment.'],
     ['reference links, after the inline ones in the links', 'As [Shah] says, see [Shah et al.][shah], [2][], [titled] and [the post](https://example.com/p).'],
   ])('take a block with %s, as the parser reads it', (_, block) => {
     expect(agreesWithParser(block)).toBe(true);
@@ -184,6 +223,13 @@ describe('simple blocks read without the parser', () => {
     expect(context.plain).toBe('See \uFFFC and the post.');
     expect(context.links).toEqual([{ start: 10, end: 18, url: 'https://example.com/p' }]);
     expect(context.segments.find((s) => s.plainStart === 4)?.sourceStart).toBe(4);
+  });
+
+  it('read a closed fence as nothing, and an HTML comment as its directives', () => {
+    expect(simpleBlock('```js\nInner alignment\n```\n\n', DEFINITIONS)).toEqual({ contexts: [], frontMatter: undefined, directives: [], headings: [] });
+    const parsed = simpleBlock('<!-- alignment-terms pin inner-alignment=objective-focused -->\n', DEFINITIONS);
+    expect(parsed?.directives).toMatchObject([{ kind: 'pin', term: { value: 'inner-alignment' }, sense: { value: 'objective-focused' } }]);
+    expect(agreesWithParser('<!-- alignment-terms pin inner-alignment=objective-focused -->\n')).toBe(true);
   });
 
   it('note a strong run that opens the paragraph, and only there', () => {

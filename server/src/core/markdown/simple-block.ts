@@ -17,8 +17,10 @@
  * declines the block, which then goes to the parser: declining is always safe.
  */
 import { normalizeLabel, referencedLabels, type LinkDefinitions } from './chunks';
-import type { HeadingInfo, ParsedBlocks } from './parse';
+import { parseDirectives, type Directive } from './directives';
+import type { ParsedBlocks } from './parse';
 import { maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
+import { splitTableRows } from './tables';
 
 const NEWLINE = 10;
 const SPACE = 32;
@@ -28,20 +30,25 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
 /**
- * Characters a line of a paragraph may start with: a letter, a straight or opening
- * quotation mark, an opening parenthesis (none opens a block construct: no list,
- * heading, quote, fence, indented code, HTML, table or front matter). A backtick,
- * bracket or `*` may start a line too; the inline reading then decides whether what
- * follows is a code span, text or emphasis (a fence needs three backticks, a bullet
- * or thematic break a space after its `*`, which emphasis never has).
+ * Characters a line of a paragraph may start with: any that opens no block construct,
+ * so not whitespace (indentation, and the Unicode spaces the parser treats alike),
+ * `#` (heading), `>` (quote), `-` `+` and digits (lists, thematic breaks, setext
+ * underlines), `=` (underline), `_` (break), `~` (fence), `<` (HTML), `|` (a table
+ * row), `&` and `\` (an entity or escape). A backtick, bracket or `*` may start a line
+ * too; the inline reading then decides whether what follows is a code span, text or
+ * emphasis (a fence needs three backticks, a bullet or thematic break a space after
+ * its `*`, which emphasis never has; a definition's label is followed by a colon).
  */
-const LINE_START = /[A-Za-z"'(\u201C\u2018`[*]/;
+const LINE_START = /[^\s#>+=_~<|&\\\-0-9]/;
 /**
  * Characters that, outside a code span or a link's address, mean more than text to
  * the parser or to the markup limits (limits.ts): `_` emphasis, HTML and autolinks,
- * entities, escapes, pipe tables, strikethrough, tabs, carriage returns and NUL.
+ * entities, escapes, strikethrough, tabs, carriage returns and NUL. (A paragraph
+ * shaped as a pipe table is told apart after reading, as parse.ts does.)
  */
-const MARKUP = asciiTable('_<>&\\|~\t\r\0');
+const MARKUP = asciiTable('_<>&\\~\t\r\0');
+/** Characters read apart from running text: the inline markup read here, "!" (before "[" an image), and MARKUP. */
+const SPECIAL = asciiTable('`[]*!_<>&\\~\t\r\0');
 /**
  * A link address read as written: no space, parenthesis, angle bracket, escape,
  * entity, title quote or control character, and none of the marks the markup limits
@@ -68,6 +75,13 @@ const PLAIN_DEFINITION = /^ {0,3}\[[^\s\]\\](?:[^\]\\]*[^\s\]\\])?\]:[ \t]*(\S+)
  */
 const PLAIN_LABEL = /^[!-~](?:[ -~\n]*[!-~])?$/;
 
+/**
+ * What follows "[label]:" on a line that cannot be a definition: an address, then
+ * after a space something that cannot open a title, so the line does not end where
+ * the definition would have to.
+ */
+const NO_DEFINITION = /^[ \t]*[^\s<]\S*[ \t]+[^\s"'(]/;
+
 /** The address of a plain definition line, or null when the line is not one. */
 function plainAddress(line: string): string | null {
   const definition = PLAIN_DEFINITION.exec(line);
@@ -75,9 +89,15 @@ function plainAddress(line: string): string | null {
 }
 
 /** A list item's marker with one space after it, before what can start a paragraph line. */
-const LIST_MARKER = /^([-+*]|\d{1,9}[.)]) (?=[A-Za-z"'(\u201C\u2018`[*])/;
+const LIST_MARKER = /^([-+*]|\d{1,9}[.)]) (?=[^\s#>+=_~<|&\\\-0-9])/;
 /** Lists nested deeper than this go to the parser (far below the markup limits' container depth). */
 const MAX_LIST_DEPTH = 4;
+/** A code fence opening at column 0: three or more backticks (an info string without backticks) or tildes. */
+const FENCE_OPENING = /^(`{3,}(?=[^`\n]*(?:\n|$))|~{3,})[^\n]*(?:\n|$)/;
+/** A line that may close a fence: up to three spaces, a run of one fence character, spaces. */
+const FENCE_CLOSING = /^ {0,3}(`+|~+)[ \t]*$/;
+/** What the markup limits (limits.ts) count or skip: in an HTML comment, any of them could be masked before parsing. */
+const LIMITED_MARKS = /[*_~`[\]\\\r\0]/;
 /** After the paragraph, only blank lines may follow in the block. */
 const BLANK_REST = /(?:\n[ \t]*)*$/y;
 /** Letters and digits: a `*` between one and a space or the line's end can only close, as one after a space can only open. */
@@ -110,10 +130,22 @@ interface Leaf {
  * block goes to the parser.
  */
 export function simpleBlock(block: string, definitions: LinkDefinitions): ParsedBlocks | null {
-  const leaves = blockShape(block);
+  const parsed: ParsedBlocks = { contexts: [], frontMatter: undefined, directives: [], headings: [] };
+  let from = 0;
+  if (block.startsWith('<!--')) {
+    // An HTML comment, perhaps with a block right after it (the comment's HTML block ends with its line).
+    const comment = htmlComment(block);
+    if (!comment) return null;
+    parsed.directives = comment.directives;
+    BLANK_REST.lastIndex = comment.end;
+    if (BLANK_REST.test(block)) return parsed;
+    from = comment.end + 1;
+  }
+  const first = block.charCodeAt(from);
+  if (first === BACKTICK || first === 126 /* ~ */) return from === 0 && fencedCode(block) ? parsed : null;
+  const leaves = blockShape(block, from);
   if (!leaves) return null;
-  const contexts: ProseContext[] = [];
-  const headings: HeadingInfo[] = [];
+  const { contexts, headings } = parsed;
   for (const leaf of leaves) {
     const reader = new SimpleReader(block, leaf.lines, definitions);
     if (!reader.read()) return null;
@@ -129,6 +161,8 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
       span,
       section: headings.length - 1,
     };
+    // A paragraph shaped as a pipe table is split into rows (tables.ts): the parser's path.
+    if (leaf.kind === 'paragraph' && splitTableRows(context)) return null;
     if (leaf.kind === 'heading') {
       span.start -= leaf.depth! + 1; // the heading's span starts at its #
       headings.push({ depth: leaf.depth!, text: context.plain.trim(), span: { ...span } });
@@ -136,33 +170,68 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
     }
     contexts.push(context);
   }
-  return { contexts, frontMatter: undefined, directives: [], headings };
+  return parsed;
 }
 
 /**
- * The leaves of a simple block, or null: an ATX heading alone on its line; a block
- * quote of one paragraph ("> " on its first line); a list of one-paragraph items
+ * The leaves of the simple block starting at `from`, or null: an ATX heading alone on
+ * its line; a block quote of paragraphs (quoteLeaves); a list of one-paragraph items
  * (listLeaves); or a paragraph. Each is followed only by blank lines.
  */
-function blockShape(block: string): Leaf[] | null {
-  const first = block.charCodeAt(0);
-  if (first === 35 /* # */) return heading(block);
-  if (first === 62 /* > */) {
-    if (block.charCodeAt(1) !== SPACE) return null;
-    const lines = paragraphLines(block, 2, (at) => (block.charCodeAt(at) === 62 && block.charCodeAt(at + 1) === SPACE ? at + 2 : -1));
-    return lines && lines.end === block.length ? [{ kind: 'paragraph', lines: lines.lines }] : null;
-  }
-  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(1) === SPACE) || (first >= 48 && first <= 57)) return listLeaves(block);
-  const lines = paragraphLines(block, 0);
-  return lines && lines.end === block.length ? [{ kind: 'paragraph', lines: lines.lines }] : null;
+function blockShape(block: string, from: number): Leaf[] | null {
+  const first = block.charCodeAt(from);
+  if (first === 35 /* # */) return heading(block, from);
+  if (first === 62 /* > */) return quoteLeaves(block, from);
+  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(from + 1) === SPACE) || (first >= 48 && first <= 57)) return listLeaves(block, from);
+  const lines = paragraphLines(block, from);
+  return lines ? [{ kind: 'paragraph', lines }] : null;
 }
 
-/** "## Title" on one line, then blank lines; no closing sequence. */
-function heading(block: string): Leaf[] | null {
+/**
+ * Whether `block` is one fenced code block, opening at column 0 and closed, followed
+ * only by blank lines. It holds no prose: the parser's reading gives nothing.
+ */
+function fencedCode(block: string): boolean {
+  const opening = FENCE_OPENING.exec(block);
+  if (!opening) return false;
+  const fence = opening[1];
+  let at = opening[0].length;
+  while (at < block.length) {
+    let end = block.indexOf('\n', at);
+    if (end < 0) end = block.length;
+    const closing = FENCE_CLOSING.exec(block.slice(at, end));
+    if (closing && closing[1][0] === fence[0] && closing[1].length >= fence.length) {
+      BLANK_REST.lastIndex = end;
+      return BLANK_REST.test(block);
+    }
+    at = end + 1;
+  }
+  return false; // never closed: it runs on past the block
+}
+
+/**
+ * The HTML comment that opens `block` at column 0 (an HTML block that ends with the
+ * line holding "-->"): its directives, read as parse.ts reads an HTML block's (its
+ * lines are its value), and where its last line ends. Null when it never closes in
+ * the block, or holds what the markup limits could mask before parsing.
+ */
+function htmlComment(block: string): { directives: Directive[]; end: number } | null {
+  // "<!-->" and "<!--->" close as they open.
+  const close = block.indexOf('-->', 2);
+  if (close < 4) return null;
+  let end = block.indexOf('\n', close);
+  if (end < 0) end = block.length;
+  const value = block.slice(0, end);
+  if (LIMITED_MARKS.test(value)) return null;
+  return { directives: parseDirectives(value, { start: 0, end }, block), end };
+}
+
+/** "## Title" on one line at `from`, then blank lines; no closing sequence. */
+function heading(block: string, from: number): Leaf[] | null {
   let depth = 0;
-  while (block.charCodeAt(depth) === 35) depth++;
-  if (depth > 6 || block.charCodeAt(depth) !== SPACE) return null;
-  const start = depth + 1;
+  while (block.charCodeAt(from + depth) === 35) depth++;
+  if (depth > 6 || block.charCodeAt(from + depth) !== SPACE) return null;
+  const start = from + depth + 1;
   if (!LINE_START.test(block[start] ?? '')) return null;
   let end = block.indexOf('\n', start);
   if (end < 0) end = block.length;
@@ -171,6 +240,47 @@ function heading(block: string): Leaf[] | null {
   BLANK_REST.lastIndex = end;
   if (!BLANK_REST.test(block)) return null;
   return [{ kind: 'heading', lines: [start, end], depth }];
+}
+
+/**
+ * The paragraphs of a block quote starting at `from`: lines "> " and their text, a
+ * paragraph continued by lazy lines (no marker), paragraphs separated by lines
+ * holding only ">". Anything else in the quote (a nested block, a line ">text")
+ * declines; blank lines end the block.
+ */
+function quoteLeaves(block: string, from: number): Leaf[] | null {
+  const leaves: Leaf[] = [];
+  let lines: number[] | undefined;
+  for (let at = from; at < block.length; ) {
+    let end = block.indexOf('\n', at);
+    if (end < 0) end = block.length;
+    let start: number;
+    if (block.charCodeAt(at) === 62 && block.charCodeAt(at + 1) === SPACE && LINE_START.test(block[at + 2] ?? '')) {
+      start = at + 2;
+      if (!lines) leaves.push({ kind: 'paragraph', lines: (lines = []) });
+    } else if (block.charCodeAt(at) === 62 && end === at + 1) {
+      lines = undefined; // a blank line inside the quote
+      at = end + 1;
+      continue;
+    } else {
+      start = at;
+      while (block.charCodeAt(start) === SPACE && start - at <= MAX_INDENT) start++;
+      if (!lines || at === from || !LINE_START.test(block[start] ?? '') || start - at > MAX_INDENT) {
+        // Not a paragraph line: the rest must be blank.
+        BLANK_REST.lastIndex = at - 1;
+        return at > from && BLANK_REST.test(block) ? leaves : null;
+      }
+    }
+    if (!plainLine(block, start, end)) return null;
+    lines.push(start, end);
+    at = end + 1;
+  }
+  return leaves;
+}
+
+/** A line's content [start, end) can be paragraph text: not a fence ("```"), not ending in a space (a hard break, or a dropped space). */
+function plainLine(block: string, start: number, end: number): boolean {
+  return !(block.charCodeAt(start) === BACKTICK && block.charCodeAt(start + 1) === BACKTICK) && block.charCodeAt(end - 1) !== SPACE;
 }
 
 /** An open list item: the columns of its marker and of its content, and its kind (the bullet, or the ordered delimiter). */
@@ -189,11 +299,11 @@ interface OpenItem {
  * with a marker declines the block; any other line continues the innermost paragraph
  * (inside its item, or lazily), up to blank lines that end the block.
  */
-function listLeaves(block: string): Leaf[] | null {
+function listLeaves(block: string, from: number): Leaf[] | null {
   const leaves: Leaf[] = [];
   const open: OpenItem[] = [];
   let lines: number[] = [];
-  for (let at = 0; at < block.length; ) {
+  for (let at = from; at < block.length; ) {
     let end = block.indexOf('\n', at);
     if (end < 0) end = block.length;
     let start = at;
@@ -206,20 +316,18 @@ function listLeaves(block: string): Leaf[] | null {
       const innermost = open[open.length - 1];
       if (sibling >= 0 && open[sibling].kind === kind) open.length = sibling;
       else if (!(innermost && indent === innermost.content && open.length < MAX_LIST_DEPTH && (marker[1].length === 1 || marker[1] === '1.' || marker[1] === '1)'))) {
-        if (at > 0 || indent > 0) return null;
+        if (at > from || indent > 0) return null;
       }
       open.push({ marker: indent, content: indent + marker[0].length, kind });
       lines = [];
       leaves.push({ kind: 'listItem', lines });
       start += marker[0].length;
-    } else if (at === 0 || !LINE_START.test(block[start] ?? '') || indent > MAX_INDENT) {
+    } else if (at === from || !LINE_START.test(block[start] ?? '') || indent > MAX_INDENT) {
       // Not a paragraph line: the rest must be blank.
       BLANK_REST.lastIndex = at - 1;
-      return at > 0 && BLANK_REST.test(block) ? leaves : null;
+      return at > from && BLANK_REST.test(block) ? leaves : null;
     }
-    // "```" opens a fence; a line ending in a space makes a hard break or loses the space.
-    if (block.charCodeAt(start) === BACKTICK && block.charCodeAt(start + 1) === BACKTICK) return null;
-    if (block.charCodeAt(end - 1) === SPACE) return null;
+    if (!plainLine(block, start, end)) return null;
     lines.push(start, end);
     at = end + 1;
   }
@@ -227,38 +335,28 @@ function listLeaves(block: string): Leaf[] | null {
 }
 
 /**
- * The lines of the paragraph whose content starts at `contentStart`, up to the first
- * blank line, after which only blank lines may follow. Continuation lines may be
- * indented (by up to MAX_INDENT spaces: a lazy line, or one indented code cannot
- * interrupt) or, in a block quote, carry the quote's prefix (`quoted` gives where
- * their content starts, or -1 for a lazy line). Null when a line could be anything
- * but paragraph text (its start) or ends in a space (two make a hard break, one is
- * dropped). Returns the content ranges, and the block's end where the paragraph's
- * part of it ends.
+ * The content ranges of the paragraph starting at `from`, up to the first blank line,
+ * after which only blank lines may follow. Continuation lines may be indented (by up
+ * to MAX_INDENT spaces: indented code cannot interrupt a paragraph). Null when a line
+ * could be anything but paragraph text (its start, plainLine).
  */
-function paragraphLines(block: string, contentStart: number, quoted?: (lineStart: number) => number): { lines: number[]; end: number } | null {
+function paragraphLines(block: string, from: number): number[] | null {
   const lines: number[] = [];
-  let start = contentStart;
+  let start = from;
   for (;;) {
     if (!LINE_START.test(block[start] ?? '')) return null;
-    // "```" opens a fence; one backtick is a code span or text.
-    if (block.charCodeAt(start) === BACKTICK && block.charCodeAt(start + 1) === BACKTICK) return null;
     let end = block.indexOf('\n', start);
     if (end < 0) end = block.length;
-    if (block.charCodeAt(end - 1) === SPACE) return null;
+    if (!plainLine(block, start, end)) return null;
     lines.push(start, end);
-    if (end === block.length) return { lines, end };
+    if (end === block.length) return lines;
     const next = end + 1;
-    start = quoted?.(next) ?? -1;
-    if (start < 0) {
-      start = next;
-      while (block.charCodeAt(start) === SPACE && start - next <= MAX_INDENT) start++;
-    }
-    // A line indented past the item's content is still this paragraph's (indented code cannot interrupt it).
+    start = next;
+    while (block.charCodeAt(start) === SPACE && start - next <= MAX_INDENT) start++;
     if (!LINE_START.test(block[start] ?? '') || start - next > MAX_INDENT) {
       // The paragraph ends here: the rest must be blank.
       BLANK_REST.lastIndex = end;
-      return BLANK_REST.test(block) ? { lines, end: block.length } : null;
+      return BLANK_REST.test(block) ? lines : null;
     }
   }
 }
@@ -319,21 +417,27 @@ class SimpleReader {
   /** Reads the whole paragraph; false as soon as anything is outside this reader's grammar. */
   read(): boolean {
     const content = this.content;
-    for (let i = 0; i < content.length; i++) {
-      const c = content.charCodeAt(i);
+    const length = content.length;
+    for (let i = 0; i < length; ) {
+      // A run of plain text first, in one step.
+      let j = i;
+      for (let c = content.charCodeAt(j); j < length && (c >= 128 || SPECIAL[c] === 0); c = content.charCodeAt(++j));
+      if (j > i) this.text(i, j);
+      if (j >= length) break;
+      const c = content.charCodeAt(j);
       let after: number;
-      if (c === BACKTICK) after = this.codeSpan(i);
-      else if (c === OPEN_BRACKET) after = this.bracket(i);
-      else if (c === CLOSE_BRACKET) after = this.closingBracket(i);
-      else if (c === STAR) after = this.emphasis(i);
-      else if (c === 33 /* ! */ && content.charCodeAt(i + 1) === OPEN_BRACKET) return false; // an image
-      else if (MARKUP[c] === 1) return false;
-      else {
-        this.text(i, i + 1);
+      if (c === BACKTICK) after = this.codeSpan(j);
+      else if (c === OPEN_BRACKET) after = this.bracket(j);
+      else if (c === CLOSE_BRACKET) after = this.closingBracket(j);
+      else if (c === STAR) after = this.emphasis(j);
+      else if (c === 33 /* ! */) {
+        if (content.charCodeAt(j + 1) === OPEN_BRACKET) return false; // an image
+        this.text(j, j + 1);
+        i = j + 1;
         continue;
-      }
+      } else return false; // MARKUP
       if (after < 0 || ++this.marks > MAX_MARKS) return false;
-      i = after - 1;
+      i = after;
     }
     if (this.open) return false; // an opener never closed: the parser keeps it as text
     this.flush();
@@ -370,7 +474,12 @@ class SimpleReader {
     if (close < 0) return -1;
     const next = content.charCodeAt(close + 1);
     if (next === 40 /* ( */) return this.inlineLink(at, close);
-    if (next === 58 /* : */) return -1; // a definition
+    if (next === 58 /* : */ && at === 0) {
+      // At the paragraph's start, "[label]:" is a definition unless its line rules one out.
+      let lineEnd = content.indexOf('\n', close);
+      if (lineEnd < 0) lineEnd = content.length;
+      if (!NO_DEFINITION.test(content.slice(close + 2, lineEnd))) return -1;
+    }
     if (next === OPEN_BRACKET) {
       // [text][label], or [text][] with the text as its label: a link only if the label is defined.
       const labelClose = this.labelEnd(close + 1);
@@ -433,7 +542,7 @@ class SimpleReader {
   /** `]` outside a link: text, unless an address or label follows it. */
   private closingBracket(at: number): number {
     const next = this.content.charCodeAt(at + 1);
-    if (next === 40 /* ( */ || next === OPEN_BRACKET || next === 58 /* : */) return -1;
+    if (next === 40 /* ( */ || next === OPEN_BRACKET) return -1;
     this.text(at, at + 1);
     return at + 1;
   }
