@@ -20,6 +20,7 @@ import { normalizeLabel, referencedLabels, type LinkDefinitions } from './chunks
 import { parseDirectives, type Directive } from './directives';
 import type { ParsedBlocks } from './parse';
 import { maskExcluded, PlainBuilder, type ContextKind, type ProseContext, type ProseLink } from './prose';
+import { lastAtOrBefore } from '../sorted';
 import { splitTableRows } from './tables';
 
 const NEWLINE = 10;
@@ -146,8 +147,9 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
   const leaves = blockShape(block, from);
   if (!leaves) return null;
   const { contexts, headings } = parsed;
+  const shared: BlockLinks = { definitions, appendedPlain: undefined };
   for (const leaf of leaves) {
-    const reader = new SimpleReader(block, leaf.lines, definitions);
+    const reader = new SimpleReader(block, leaf.lines, shared);
     if (!reader.read()) return null;
     const lines = leaf.lines;
     const span = { start: lines[0], end: lines[lines.length - 1] };
@@ -361,6 +363,17 @@ function paragraphLines(block: string, from: number): number[] | null {
   }
 }
 
+/** What the readers of one block share about link definitions. */
+interface BlockLinks {
+  /** The document's, as chunks.ts's linkDefinitions gives them. */
+  readonly definitions: LinkDefinitions;
+  /**
+   * Whether every definition appended to the block for the parser is a plain one:
+   * computed once per block, when a reference first needs it.
+   */
+  appendedPlain: boolean | undefined;
+}
+
 /** An emphasis delimiter run waiting for its closer. */
 interface OpenRun {
   length: number;
@@ -394,15 +407,13 @@ class SimpleReader {
   /** Whether anything (text or an inline node) has come at the paragraph's top level. */
   private sawChild = false;
   private open: OpenRun | undefined;
-  /** Whether every definition appended to the block for the parser is a plain one (computed when first needed). */
-  private appendedPlain: boolean | undefined;
   /** Code spans, brackets and emphasis runs read so far, against MAX_MARKS. */
   private marks = 0;
 
   constructor(
     private readonly block: string,
     private readonly lines: number[],
-    private readonly definitions: LinkDefinitions,
+    private readonly shared: BlockLinks,
   ) {
     const parts: string[] = [];
     let at = 0;
@@ -515,17 +526,18 @@ class SimpleReader {
    * normalisation could differ from the parser's).
    */
   private definedAddress(label: string): string | undefined | null {
-    const line = this.definitions.get(normalizeLabel(label));
+    const definitions = this.shared.definitions;
+    const line = definitions.get(normalizeLabel(label));
     if (line === undefined) return undefined;
     const address = plainAddress(line);
     if (address === null || !PLAIN_LABEL.test(label)) return null;
     // The parser reads the block with the definitions of every label it names appended,
     // one a line: one it cannot read as a definition could swallow the next.
-    this.appendedPlain ??= referencedLabels(this.block).every((l) => {
-      const appended = this.definitions.get(l);
+    this.shared.appendedPlain ??= referencedLabels(this.block).every((l) => {
+      const appended = definitions.get(l);
       return appended === undefined || plainAddress(appended) !== null;
     });
-    return this.appendedPlain ? address : null;
+    return this.shared.appendedPlain ? address : null;
   }
 
   /** A reference link over [open, close], resolved to `url`; reading resumes at `resume`. */
@@ -621,9 +633,7 @@ class SimpleReader {
 
   /** The block offset of stream index `i` (a line ending maps to the block's "\n"). */
   private toBlock(i: number): number {
-    const starts = this.lineStarts;
-    let line = starts.length - 1;
-    while (starts[line] > i) line--;
-    return this.lines[2 * line] + (i - starts[line]);
+    const line = lastAtOrBefore(this.lineStarts, i);
+    return this.lines[2 * line] + (i - this.lineStarts[line]);
   }
 }
