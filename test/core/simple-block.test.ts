@@ -52,7 +52,7 @@ function blocksAgree(text: string): number {
 // means something to the parser (markup, escapes, entities, URLs, math, footnotes).
 const WORD = fc.constantFrom('inner', 'alignment', 'Shah', 'mesa-optimizer', 'it’s', '“quoted”', '(aside)', 'é', '😀', '\u00a0', '\uFFFC', '—', '5', 'x:', '!', '?', '$x$', 'https://example.com', '[^1]');
 const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”', '[Shah]', '[Shah et al.][shah]', '[2][]', '[titled]', '[^1]: a footnote', 'see [1]: here', '[2]: then text', '[Risks from\nLearned Optimization][2]');
-const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[x]:', '[x]: y', '[x]: y z', '[^1]: y "z"', '[a][b]', '[a][]', '[a', '](u)', '[quoted]', '[x][angled]', '[ shah]');
+const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[x]:', '[x]: y', '[x]: y z', '[^1]: y "z"', '[a][b]', '[a][]', '[a', '](u)', '[quoted]', '[x][angled]', '[ shah]', '| < ε', '<', '< x', 'a <', '<a', '</a', '<!', '<1@x.co>', '<https://x.co>', 'a > b', '->', '>');
 const LINE = fc
   .array(fc.oneof({ arbitrary: WORD, weight: 24 }, { arbitrary: INLINE, weight: 6 }, { arbitrary: MARK, weight: 1 }), { minLength: 1, maxLength: 10 })
   .map((words) => words.join(' '));
@@ -60,7 +60,7 @@ const LINE = fc
 const PREFIX = fc.oneof(
   { arbitrary: fc.constantFrom('>', '> ', '<!-- alignment-terms pin inner-alignment=objective-focused -->\n', '| ', '|---|---|'), weight: 2 },
   { arbitrary: fc.constant('Inner '), weight: 10 },
-  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** ', '  - ', '  + ', '   - ', '  1. ', '   1. ', '  2. ', '    - ', '- - ', '— ', '^ ', ': ', '$5 ', 'π ', '. ', '! ', '• ', ') ', 'é'), weight: 6 },
+  { arbitrary: fc.constantFrom('- ', '+ ', '* ', '  ', '   ', '`a` ', '[x](y) ', '> ', '1. ', '2. ', '10) ', '## ', '*a* ', '**A.** ', '  - ', '  + ', '   - ', '  1. ', '   1. ', '  2. ', '    - ', '- - ', '— ', '^ ', ': ', '$5 ', 'π ', '. ', '! ', '• ', ') ', 'é', '2, ', '10 ', '1.5 ', '2020 ', '3.', '4) x', '1234567890. ', '7.\t'), weight: 6 },
   { arbitrary: fc.constantFrom('', ' ', '   ', '    ', '\t', '-  ', '1) ', '2) ', '# ', '####### ', '>', '>  ', '1.  ', '- 1. ', '> ', '---', '===', '```', '<div>', '|', '"', '('), weight: 2 },
 );
 const SUFFIX = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom(' ', '  ', '\t', '\\'), weight: 1 });
@@ -75,6 +75,12 @@ const COMMENT = fc.constantFrom('<!--', '<!-->', '<!---', '<!-- alignment-terms 
 const COMMENT_END = fc.oneof({ arbitrary: fc.constant(' -->'), weight: 4 }, { arbitrary: fc.constantFrom('-->', '--> Inner', '->', '', '-->\r'), weight: 3 });
 const RAW_LINES = fc.array(fc.oneof(LINE, fc.constantFrom('```', '-->', '', '  ~~~')), { maxLength: 3 });
 const TAIL = fc.oneof({ arbitrary: fc.constantFrom('', '\n', '\n\n', '\n  \n'), weight: 4 }, { arbitrary: fc.constant('\nInner'), weight: 1 });
+/** Blocks of link definitions, thematic breaks, and near misses of either. */
+const DEFINITION = fc.constantFrom('[x]: https://example.com', '[Shah]: https://arxiv.org/abs/1 "Shah et al."', '  [a b]: /p', '   [c]:    /q   ', '[2]: https://example.com/two', '[a[b]: /p', '[a]b]: /p', '[^1]: note', '[ a]: /p', '[a*b]: /p', '[a]: /p "t*"', "[a]: /p 't'", '[a]: <b>', '[a]: /p "t', '[a]:', '[a]: /p x', '[a]:\n/p', '[a]: /p\n"t"', 'Inner [a]: /p');
+const RULE = fc.constantFrom('* * *', '***', '---', '___', '- - -', '_ _ _', '** *', '*  *  *  ', '--', '* *', '-- -x', '--- ---', '***\n---', '* * *\nInner.');
+const DEFINITIONS_OR_RULES = fc
+  .tuple(fc.array(fc.oneof({ arbitrary: DEFINITION, weight: 3 }, { arbitrary: RULE, weight: 1 }), { minLength: 1, maxLength: 3 }), TAIL)
+  .map(([lines, tail]) => lines.join('\n') + tail);
 const FENCED = fc.tuple(FENCE, RAW_LINES, CLOSER, TAIL).map(([open, lines, close, tail]) => [open, ...lines, close].join('\n') + tail);
 const COMMENTED = fc.tuple(COMMENT, RAW_LINES, COMMENT_END, TAIL).map(([open, lines, close, tail]) => [open, ...lines].join('\n') + close + tail);
 
@@ -88,6 +94,20 @@ describe('simple blocks read without the parser', () => {
         if (agreesWithParser(block)) taken++;
       }),
       { seed: 23, numRuns: 3000 },
+    );
+    expect(taken / runs).toBeGreaterThan(0.1);
+    expect(taken / runs).toBeLessThan(0.9);
+  });
+
+  it('equal the parser on generated link definitions and thematic breaks they accept, and accept a fair share of them', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(DEFINITIONS_OR_RULES, (block) => {
+        runs++;
+        if (agreesWithParser(block)) taken++;
+      }),
+      { seed: 24, numRuns: 3000 },
     );
     expect(taken / runs).toBeGreaterThan(0.1);
     expect(taken / runs).toBeLessThan(0.9);
@@ -158,12 +178,16 @@ describe('simple blocks read without the parser', () => {
     ['a code span of two backticks', 'Run ``x`` first.'],
     ['a code span left open on its line', 'Run `x\ny` first.'],
     ['a code span holding a bracket', 'Run `a]` first.'],
-    ['a definition', '[x]: https://example.com'],
+    ['a definition whose label holds a bracket', '[a[b]: https://example.com'],
+    ['a definition followed by a paragraph', '[x]: https://example.com\nInner alignment.'],
     ['a definition with a title', '[^1]: footnote "title"'],
     ['a definition whose address is on the next line', '[^1]:\n  footnote text'],
     ['a trailing space', 'Inner alignment is `hard`. \n'],
     ['a bullet item with a second paragraph', '- Inner `x`.\n\n  Outer.\n'],
-    ['a bullet item that is a thematic break', '* * *\n'],
+    ['a thematic break followed by a paragraph', '* * *\nInner alignment.'],
+    ['a "<" that could open a tag', 'Inner <b>alignment</b>.'],
+    ['a "<" that could open an autolink', 'See <1@example.com>.'],
+    ['a line opening an ordered list', 'Inner alignment\n1. Outer.'],
     ['a bullet item opening with a number', '- 1. `x`'],
     ['a bullet item whose next line is a setext underline', '- Inner `x`\n  ---'],
     ['a fence never closed', '```js\nx\n'],
@@ -211,6 +235,12 @@ describe('simple blocks read without the parser', () => {
     ['an HTML comment with a paragraph right after it', '<!-- alignment-terms pin inner-alignment=objective-focused -->\nInner alignment, *as pinned*.\n\n'],
     ['a block quote of two paragraphs', '> Inner alignment is hard,\nlazily.\n>\n> — Richard Ngo\n\n'],
     ['a paragraph with pipes that is no table', 'P | J ( π ) − max | ≤ ε ⇒ inner alignment.'],
+    ['link definitions, with and without titles', '[x]: https://example.com\n  [Shah et al.]: https://arxiv.org/abs/2105.14111 "Shah et al."\n\n'],
+    ['a thematic break', '* * *\n\n'],
+    ['"<" before a space and ">" as text', 'P ( | J ( π ) − max | < ε ) > p ⇒ inner alignment <\nholds -> here.'],
+    ['lines that start with a digit but no list marker', 'Inner alignment, as in Example\n2, holds over\n10 gradient steps, or\n1.5 times as many.'],
+    ['a heading that starts with a digit', '## 1. Inner alignment'],
+    ['an ordered list with a lazy line that starts with a digit', '10. Inner alignment.\n2.5 times.\n11. Outer.'],
     ['reference links, after the inline ones in the links', 'As [Shah] says, see [Shah et al.][shah], [2][], [titled] and [the post](https://example.com/p).'],
   ])('take a block with %s, as the parser reads it', (_, block) => {
     expect(agreesWithParser(block)).toBe(true);

@@ -1,9 +1,9 @@
 /**
  * The parse of a simple block, read without the parser: a paragraph, a block quote
- * holding one paragraph, a bullet item or an ordered list whose items each hold one
- * paragraph, or an ATX heading, whose only inline markup is code spans, plain inline
- * links, `*` emphasis and strong emphasis of the plainest kind, and bracketed text
- * that is no link.
+ * of paragraphs, a list whose items each hold one paragraph, or an ATX heading, whose
+ * only inline markup is code spans, plain inline links, `*` emphasis and strong
+ * emphasis of the plainest kind, and bracketed text that is no link; or a block with
+ * no prose: a closed code fence, an HTML comment, link definitions, a thematic break.
  *
  * plain-paragraph.ts takes paragraphs with no markup at all (a fifth of a typical
  * draft). Most of the rest is blocks like these, for which the parser's whole work is
@@ -13,8 +13,9 @@
  * appended; see chunks.ts); test/core/simple-block.test.ts holds the two equal over
  * every block it accepts. Anything outside this narrow grammar (HTML, escapes,
  * entities, images, `_` emphasis, delimiter runs that could open and close, reference
- * links that resolve, nested brackets, tables, any other block or a second paragraph)
- * declines the block, which then goes to the parser: declining is always safe.
+ * links through definitions of any other form, nested brackets, tables, a list item's
+ * second paragraph, any other block) declines the block, which then goes to the
+ * parser: declining is always safe.
  */
 import { normalizeLabel, referencedLabels, type LinkDefinitions } from './chunks';
 import { parseDirectives, type Directive } from './directives';
@@ -41,15 +42,31 @@ const CLOSE_BRACKET = 93;
  * its `*`, which emphasis never has; a definition's label is followed by a colon).
  */
 const LINE_START = /[^\s#>+=_~<|&\\\-0-9]/;
+/** An ordered list marker at a line's start: the one way a line starting with a digit can be more than text. */
+const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t\n]|$)/;
+/** What may open an ordered list at a block's start (listLeaves decides); other digits start a paragraph. */
+const ORDERED_START = /^\d{1,9}[.)]/;
+
+/**
+ * Whether paragraph text can start at `start`: a character LINE_START allows, or a
+ * digit that opens no ordered list marker ("2, until", "10 steps", "1.5 times").
+ */
+function textStart(block: string, start: number): boolean {
+  const c = block.charCodeAt(start);
+  if (c >= 48 && c <= 57) return !ORDERED_MARKER.test(block.slice(start, start + 12));
+  return LINE_START.test(block[start] ?? '');
+}
 /**
  * Characters that, outside a code span or a link's address, mean more than text to
- * the parser or to the markup limits (limits.ts): `_` emphasis, HTML and autolinks,
- * entities, escapes, strikethrough, tabs, carriage returns and NUL. (A paragraph
- * shaped as a pipe table is told apart after reading, as parse.ts does.)
+ * the parser or to the markup limits (limits.ts): `_` emphasis, HTML and autolinks
+ * (a "<" before a space or the line's end is text: read() takes it), entities,
+ * escapes, strikethrough, tabs, carriage returns and NUL. ("<" never opening
+ * anything, ">" is text; a paragraph shaped as a pipe table is told apart after
+ * reading, as parse.ts does.)
  */
-const MARKUP = asciiTable('_<>&\\~\t\r\0');
+const MARKUP = asciiTable('_<&\\~\t\r\0');
 /** Characters read apart from running text: the inline markup read here, "!" (before "[" an image), and MARKUP. */
-const SPECIAL = asciiTable('`[]*!_<>&\\~\t\r\0');
+const SPECIAL = asciiTable('`[]*!_<&\\~\t\r\0');
 /**
  * A link address read as written: no space, parenthesis, angle bracket, escape,
  * entity, title quote or control character, and none of the marks the markup limits
@@ -88,6 +105,16 @@ function plainAddress(line: string): string | null {
   const definition = PLAIN_DEFINITION.exec(line);
   return definition && PLAIN_ADDRESS.test(definition[1]) ? definition[1] : null;
 }
+
+/** A thematic break of at least three `*`, `-` or `_`, spaces between, then the line's end (sticky). */
+const THEMATIC_BREAK = /([-*_])(?: *\1){2,} *(?=\n|$)/y;
+/**
+ * A link definition line with a label the parser and chunks.ts read alike (no
+ * brackets, backslash or whitespace at its ends, not a footnote's "^"), an address,
+ * and perhaps a title in double quotes; neither label nor title holds a mark the
+ * markup limits count.
+ */
+const DEFINITION_LINE = /^ {0,3}\[(?!\^)[^\s[\]\\*_~`](?:[^[\]\\*_~`]{0,997}[^\s[\]\\*_~`])?\]:[ ]*(\S+)(?:[ ]+"[^"\\*_~`[\]\r\0]*")?[ ]*$/;
 
 /** A list item's marker with one space after it, before what can start a paragraph line. */
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)]) (?=[^\s#>+=_~<|&\\\-0-9])/;
@@ -144,6 +171,7 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
   }
   const first = block.charCodeAt(from);
   if (first === BACKTICK || first === 126 /* ~ */) return from === 0 && fencedCode(block) ? parsed : null;
+  if (thematicBreak(block, from) || definitionsOnly(block, from)) return parsed;
   const leaves = blockShape(block, from);
   if (!leaves) return null;
   const { contexts, headings } = parsed;
@@ -175,6 +203,31 @@ export function simpleBlock(block: string, definitions: LinkDefinitions): Parsed
   return parsed;
 }
 
+/** "* * *", "---" or "___" alone on its line at `from`, then blank lines: a thematic break, which holds no prose. */
+function thematicBreak(block: string, from: number): boolean {
+  THEMATIC_BREAK.lastIndex = from;
+  if (!THEMATIC_BREAK.test(block)) return false;
+  BLANK_REST.lastIndex = THEMATIC_BREAK.lastIndex;
+  return BLANK_REST.test(block);
+}
+
+/**
+ * Whether the block from `from` is nothing but link definitions of the plainest form
+ * (DEFINITION_LINE, with a plain address), one a line, then blank lines: the parser
+ * reads them as definitions, which hold no prose.
+ */
+function definitionsOnly(block: string, from: number): boolean {
+  for (let at = from; ; ) {
+    let end = block.indexOf('\n', at);
+    if (end < 0) end = block.length;
+    const definition = DEFINITION_LINE.exec(block.slice(at, end));
+    if (!definition || !PLAIN_ADDRESS.test(definition[1])) return false;
+    BLANK_REST.lastIndex = end;
+    if (BLANK_REST.test(block)) return true;
+    at = end + 1;
+  }
+}
+
 /**
  * The leaves of the simple block starting at `from`, or null: an ATX heading alone on
  * its line; a block quote of paragraphs (quoteLeaves); a list of one-paragraph items
@@ -184,7 +237,7 @@ function blockShape(block: string, from: number): Leaf[] | null {
   const first = block.charCodeAt(from);
   if (first === 35 /* # */) return heading(block, from);
   if (first === 62 /* > */) return quoteLeaves(block, from);
-  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(from + 1) === SPACE) || (first >= 48 && first <= 57)) return listLeaves(block, from);
+  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(from + 1) === SPACE) || ORDERED_START.test(block.slice(from, from + 10))) return listLeaves(block, from);
   const lines = paragraphLines(block, from);
   return lines ? [{ kind: 'paragraph', lines }] : null;
 }
@@ -234,7 +287,9 @@ function heading(block: string, from: number): Leaf[] | null {
   while (block.charCodeAt(from + depth) === 35) depth++;
   if (depth > 6 || block.charCodeAt(from + depth) !== SPACE) return null;
   const start = from + depth + 1;
-  if (!LINE_START.test(block[start] ?? '')) return null;
+  // In a heading, "1." is text too: no list opens there.
+  const c = block.charCodeAt(start);
+  if (!(c >= 48 && c <= 57) && !textStart(block, start)) return null;
   let end = block.indexOf('\n', start);
   if (end < 0) end = block.length;
   const last = block.charCodeAt(end - 1);
@@ -257,7 +312,7 @@ function quoteLeaves(block: string, from: number): Leaf[] | null {
     let end = block.indexOf('\n', at);
     if (end < 0) end = block.length;
     let start: number;
-    if (block.charCodeAt(at) === 62 && block.charCodeAt(at + 1) === SPACE && LINE_START.test(block[at + 2] ?? '')) {
+    if (block.charCodeAt(at) === 62 && block.charCodeAt(at + 1) === SPACE && textStart(block, at + 2)) {
       start = at + 2;
       if (!lines) leaves.push({ kind: 'paragraph', lines: (lines = []) });
     } else if (block.charCodeAt(at) === 62 && end === at + 1) {
@@ -267,7 +322,7 @@ function quoteLeaves(block: string, from: number): Leaf[] | null {
     } else {
       start = at;
       while (block.charCodeAt(start) === SPACE && start - at <= MAX_INDENT) start++;
-      if (!lines || at === from || !LINE_START.test(block[start] ?? '') || start - at > MAX_INDENT) {
+      if (!lines || at === from || !textStart(block, start) || start - at > MAX_INDENT) {
         // Not a paragraph line: the rest must be blank.
         BLANK_REST.lastIndex = at - 1;
         return at > from && BLANK_REST.test(block) ? leaves : null;
@@ -324,7 +379,7 @@ function listLeaves(block: string, from: number): Leaf[] | null {
       lines = [];
       leaves.push({ kind: 'listItem', lines });
       start += marker[0].length;
-    } else if (at === from || !LINE_START.test(block[start] ?? '') || indent > MAX_INDENT) {
+    } else if (at === from || !textStart(block, start) || indent > MAX_INDENT) {
       // Not a paragraph line: the rest must be blank.
       BLANK_REST.lastIndex = at - 1;
       return at > from && BLANK_REST.test(block) ? leaves : null;
@@ -346,7 +401,7 @@ function paragraphLines(block: string, from: number): number[] | null {
   const lines: number[] = [];
   let start = from;
   for (;;) {
-    if (!LINE_START.test(block[start] ?? '')) return null;
+    if (!textStart(block, start)) return null;
     let end = block.indexOf('\n', start);
     if (end < 0) end = block.length;
     if (!plainLine(block, start, end)) return null;
@@ -355,7 +410,7 @@ function paragraphLines(block: string, from: number): number[] | null {
     const next = end + 1;
     start = next;
     while (block.charCodeAt(start) === SPACE && start - next <= MAX_INDENT) start++;
-    if (!LINE_START.test(block[start] ?? '') || start - next > MAX_INDENT) {
+    if (!textStart(block, start) || start - next > MAX_INDENT) {
       // The paragraph ends here: the rest must be blank.
       BLANK_REST.lastIndex = end;
       return BLANK_REST.test(block) ? lines : null;
@@ -443,6 +498,11 @@ class SimpleReader {
       else if (c === STAR) after = this.emphasis(j);
       else if (c === 33 /* ! */) {
         if (content.charCodeAt(j + 1) === OPEN_BRACKET) return false; // an image
+        this.text(j, j + 1);
+        i = j + 1;
+        continue;
+      } else if (c === 60 /* < */ && (j + 1 === length || content.charCodeAt(j + 1) === SPACE || content.charCodeAt(j + 1) === NEWLINE)) {
+        // No tag or autolink starts with a space: "| < ε" is text.
         this.text(j, j + 1);
         i = j + 1;
         continue;
