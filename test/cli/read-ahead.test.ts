@@ -1,6 +1,7 @@
 /**
- * The CLI reads the next drafts on the thread pool while it analyses the current one
- * (cli/read-ahead.ts). What a read-ahead hands over must be the file's bytes; a file
+ * The CLI reads each draft when its turn comes, or, once reads are slow, the next
+ * drafts on the thread pool while it analyses the current one (cli/read-ahead.ts).
+ * What is handed over must be the file's bytes; a file
  * it cannot read must come back as "not read", so the processor reads it itself and
  * reports the problem in its usual words; after clear() nothing is handed over.
  */
@@ -16,18 +17,36 @@ function jobsIn(dir: string, names: string[]): Job[] {
 }
 
 describe('ReadAhead', () => {
-  it('hands over each later file as it is on disk, and nothing for a file it could not read', async () => {
+  function draftsWithAMissingOne(): Job[] {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'at-read-ahead-'));
     const names = Array.from({ length: 20 }, (_, i) => (i === 7 ? 'missing.md' : `draft-${i}.md`));
-    for (const name of names) if (name !== 'missing.md') writeFileSync(path.join(dir, name), `# ${name}\n\ninner alignment \u2019 ${'x'.repeat(name.length * 100)}\n`);
-    const jobs = jobsIn(dir, names);
-    const ahead = new ReadAhead(jobs);
-    // Nothing was read before the first job was taken.
-    expect(ahead.take(jobs[0])).toBeUndefined();
-    for (const job of jobs.slice(1)) {
-      const bytes = await ahead.take(job);
+    for (const name of names) if (name !== 'missing.md') writeFileSync(path.join(dir, name), contentOf(name));
+    return jobsIn(dir, names);
+  }
+  const contentOf = (name: string) => `# ${name}\n\ninner alignment \u2019 ${'x'.repeat(name.length * 100)}\n`;
+
+  it('reads each file when its turn comes while reads are quick, and nothing for a file it could not read', () => {
+    const jobs = draftsWithAMissingOne();
+    const reader = new ReadAhead(jobs, Infinity);
+    for (const job of jobs) {
+      const bytes = reader.take(job);
+      expect(bytes instanceof Promise).toBe(false);
       if (job.shown === 'missing.md') expect(bytes).toBeUndefined();
-      else expect(bytes?.toString('utf8')).toBe(`# ${job.shown}\n\ninner alignment \u2019 ${'x'.repeat(job.shown.length * 100)}\n`);
+      else expect((bytes as Buffer).toString('utf8')).toBe(contentOf(job.shown));
+    }
+  });
+
+  it('once a read is slow, hands over each later file read ahead, as it is on disk, and nothing for a file it could not read', async () => {
+    const jobs = draftsWithAMissingOne();
+    const reader = new ReadAhead(jobs, 0);
+    // The first read is done at once (and, slower than 0 ms, starts the reads ahead).
+    expect((reader.take(jobs[0]) as Buffer).toString('utf8')).toBe(contentOf(jobs[0].shown));
+    for (const job of jobs.slice(1)) {
+      const taken = reader.take(job);
+      expect(taken instanceof Promise).toBe(true);
+      const bytes = await taken;
+      if (job.shown === 'missing.md') expect(bytes).toBeUndefined();
+      else expect(bytes?.toString('utf8')).toBe(contentOf(job.shown));
     }
   });
 
@@ -36,10 +55,10 @@ describe('ReadAhead', () => {
     const names = ['a.md', 'b.md', 'c.md'];
     for (const name of names) writeFileSync(path.join(dir, name), name);
     const jobs = jobsIn(dir, names);
-    const ahead = new ReadAhead(jobs);
-    ahead.take(jobs[0]);
-    ahead.clear();
-    expect(await ahead.take(jobs[1])).toBeUndefined();
-    expect(await ahead.take(jobs[2])).toBeUndefined();
+    const reader = new ReadAhead(jobs, 0);
+    reader.take(jobs[0]);
+    reader.clear();
+    expect(await reader.take(jobs[1])).toBeUndefined();
+    expect(await reader.take(jobs[2])).toBeUndefined();
   });
 });
