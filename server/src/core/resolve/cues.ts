@@ -4,6 +4,7 @@
  * registry sense, and for sense-drift.
  */
 import { compiledOnce } from '../compile-once';
+import { execAfterWordStart } from '../phrases';
 import type { Term } from '../registry';
 import { termPatterns } from './patterns';
 import type { ContextView } from './view';
@@ -39,7 +40,7 @@ export function cueHits(text: string, term: Term): Map<string, string[]> {
   const { cues: regex, cueSenses } = termPatterns(term);
   if (!regex) return hits;
   compiledOnce(regex, text).lastIndex = 0;
-  for (let m = regex.exec(text); m; m = regex.exec(text)) {
+  for (let m = execAfterWordStart(regex, text); m; m = execAfterWordStart(regex, text)) {
     if (!SELF_NEGATED.test(m[0]) && NEGATION.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const sense = cueSenses[m.findIndex((group, i) => i > 0 && group !== undefined) - 1];
     if (!sense) continue;

@@ -51,7 +51,8 @@ export interface TermPatterns {
   labelLater: RegExp | null;
   /**
    * All cues of all senses in one global regex, one capture group per sense (group
-   * i + 1 is cueSenses[i]), so a paragraph is read once per term.
+   * i + 1 is cueSenses[i]), so a paragraph is read once per term. Compiled without
+   * WORD_BEFORE: search it with execAfterWordStart.
    */
   cues: RegExp | null;
   cueSenses: string[];
@@ -98,7 +99,7 @@ function compile(term: Term): TermPatterns {
   const cued = term.senses.filter((s) => s.cues.length);
   const cueSenses = cued.map((s) => s.id);
   const cues = cued.length
-    ? new RegExp(`${WORD_BEFORE}(?:${cued.map((s) => `(${s.cues.map(cuePattern).join('|')})`).join('|')})${WORD_AFTER}`, 'gi')
+    ? new RegExp(`(?:${cued.map((s) => `(${s.cues.map(cuePattern).join('|')})`).join('|')})${WORD_AFTER}`, 'gi')
     : null;
   if (phraseSense.size === 0) {
     return { phraseSense, labelPhrases, anyPhrase: null, labelBefore: null, parenAfter: null, tiedAfter: null, attributionBefore: null, tiedAnywhere: null, subjectBefore: null, reportedBy: null, labelLater: null, cues, cueSenses };
