@@ -70,13 +70,14 @@ function headsDefinition(occurrence: RawOccurrence, view: ContextView): boolean 
   // The checks anchored at the sentence's start only hold when nothing was cut off.
   const opensSentence = from === sentence.start && before.trim() === '';
   const after = plain.slice(end, Math.min(plain.length, end + 80));
-  if (BY_BEFORE.test(before) && MEAN_AFTER.test(after)) return true;
-  if (USE_BEFORE.test(before) && USE_AFTER.test(after)) return true;
-  if (DEFINE_BEFORE.test(before) && AS_AFTER.test(after)) return true;
-  if (TAKE_BEFORE.test(before) && TO_MEAN_AFTER.test(after)) return true;
+  // Each check tests the words after the use first: anchored at their start, they fail at once, where the words before are searched back from their end.
+  if (MEAN_AFTER.test(after) && BY_BEFORE.test(before)) return true;
+  if (USE_AFTER.test(after) && USE_BEFORE.test(before)) return true;
+  if (AS_AFTER.test(after) && DEFINE_BEFORE.test(before)) return true;
+  if (TO_MEAN_AFTER.test(after) && TAKE_BEFORE.test(before)) return true;
   if (HERE_MEANS_AFTER.test(after) && opensSentence) return true;
-  if (from === sentence.start && SCOPE_BEFORE.test(before.trim()) && MEANS_AFTER.test(after)) return true;
-  if (SAY_BEFORE.test(before) && WHEN_AFTER.test(after)) return true;
+  if (MEANS_AFTER.test(after) && from === sentence.start && SCOPE_BEFORE.test(before.trim())) return true;
+  if (WHEN_AFTER.test(after) && SAY_BEFORE.test(before)) return true;
   if (AS_WE_USE_AFTER.test(after) && opensSentence) return true;
   const lead = view.context.leadStrong;
   if (lead && start >= lead.start && end <= lead.end) {
