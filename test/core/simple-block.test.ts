@@ -51,7 +51,7 @@ function blocksAgree(text: string): number {
 // Pieces of a line: prose, the grammar the fast path reads, and everything else that
 // means something to the parser (markup, escapes, entities, URLs, math, footnotes).
 const WORD = fc.constantFrom('inner', 'alignment', 'Shah', 'mesa-optimizer', 'it’s', '“quoted”', '(aside)', 'é', '😀', '\u00a0', '\uFFFC', '—', '5', 'x:', '!', '?', '$x$', 'https://example.com', '[^1]');
-const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”', '[Shah]', '[Shah et al.][shah]', '[2][]', '[titled]', '[^1]: a footnote', 'see [1]: here', '[2]: then text', '[Risks from\nLearned Optimization][2]');
+const INLINE = fc.constantFrom('`reward_fn`', '`x` `y`', '`<b>*&`', '[the post](https://example.com/p?q=1#inner-alignment)', '[Shah](https://arxiv.org/abs/2105.14111)', '[two\nlines](https://example.com)', '[1]', '[ ]', 'x]', '[^2]', '*inner alignment*', '**Inner alignment.**', '(*x*)', '*a [b](c) d*', '**x `y` z**', '*x*,', '“*x*”', '[Shah]', '[Shah et al.][shah]', '[2][]', '[titled]', '[^1]: a footnote', 'see [1]: here', '[2]: then text', '[Risks from\nLearned Optimization][2]', '`a\nb`', '`x\n`', '`\ny`');
 const MARK = fc.constantFrom('*', '_', '`', '``', '[', ']', '<', '>', '&amp;', '\\', '|', '~', '\t', '\r', '  ', '![x](y)', '[a](b c)', '[a](<b>)', '[a](b "t")', '[*a*](b)', '[`a`](b)', '[a](b*c)', '**', '`a [b]`', '*', '**', '***x***', 'a*b', '* x', '*x *', '[*a*](u)', '*[a](u)*', '**a*', '*a**', '[x]:', '[x]: y', '[x]: y z', '[^1]: y "z"', '[a][b]', '[a][]', '[a', '](u)', '[quoted]', '[x][angled]', '[ shah]', '| < ε', '<', '< x', 'a <', '<a', '</a', '<!', '<1@x.co>', '<https://x.co>', 'a > b', '->', '>');
 const LINE = fc
   .array(fc.oneof({ arbitrary: WORD, weight: 24 }, { arbitrary: INLINE, weight: 6 }, { arbitrary: MARK, weight: 1 }), { minLength: 1, maxLength: 10 })
@@ -65,7 +65,7 @@ const PREFIX = fc.oneof(
 );
 const SUFFIX = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom(' ', '  ', '\t', '\\'), weight: 1 });
 const BLOCK = fc
-  .tuple(fc.array(fc.tuple(PREFIX, LINE, SUFFIX), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '\n', '\n\n', '\n  \n', '\n\t\n\n', ' \n', '\n\n  more'))
+  .tuple(fc.array(fc.tuple(PREFIX, LINE, SUFFIX), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '\n', '\n\n', '\n  \n', '\n\t\n\n', ' \n', '\n\n  more', '\n\n    code *x* [y]', '\n  \n    code\n\n     more\n', '\n    not code', '\n\n    code\nlazy', '\n\n\tcode', '\n\n    code\n  \n'))
   .map(([lines, end]) => lines.map(([prefix, line, suffix]) => prefix + line + suffix).join('\n') + end);
 
 /** Fenced code and HTML comments, closed or not, with what may follow them. */
@@ -176,7 +176,8 @@ describe('simple blocks read without the parser', () => {
     ['an image', 'See ![a diagram](https://example.com/d.png).'],
     ['nested brackets', 'See [a [b] c].'],
     ['a code span of two backticks', 'Run ``x`` first.'],
-    ['a code span left open on its line', 'Run `x\ny` first.'],
+    ['a code span never closed', 'Run `x\ny first.'],
+    ['indented code with no blank line before it', 'Inner alignment.\n\n    code\nOuter.'],
     ['a code span holding a bracket', 'Run `a]` first.'],
     ['a definition whose label holds a bracket', '[a[b]: https://example.com'],
     ['a definition followed by a paragraph', '[x]: https://example.com\nInner alignment.'],
@@ -240,6 +241,8 @@ describe('simple blocks read without the parser', () => {
     ['"<" before a space and ">" as text', 'P ( | J ( π ) − max | < ε ) > p ⇒ inner alignment <\nholds -> here.'],
     ['lines that start with a digit but no list marker', 'Inner alignment, as in Example\n2, holds over\n10 gradient steps, or\n1.5 times as many.'],
     ['a heading that starts with a digit', '## 1. Inner alignment'],
+    ['a code span that runs onto the next line', 'Run `x\ny` first.'],
+    ['a paragraph followed by indented code', 'Inner alignment, *here*.\n\n    # indented code: inner alignment\n      x = [y]\n\n    z\n\n'],
     ['an ordered list with a lazy line that starts with a digit', '10. Inner alignment.\n2.5 times.\n11. Outer.'],
     ['reference links, after the inline ones in the links', 'As [Shah] says, see [Shah et al.][shah], [2][], [titled] and [the post](https://example.com/p).'],
   ])('take a block with %s, as the parser reads it', (_, block) => {

@@ -2,8 +2,9 @@
  * The parse of a simple block, read without the parser: a paragraph, a block quote
  * of paragraphs, a list whose items each hold one paragraph, or an ATX heading, whose
  * only inline markup is code spans, plain inline links, `*` emphasis and strong
- * emphasis of the plainest kind, and bracketed text that is no link; or a block with
- * no prose: a closed code fence, an HTML comment, link definitions, a thematic break.
+ * emphasis of the plainest kind, and bracketed text that is no link (a paragraph may
+ * be followed by indented code); or a block with no prose: a closed code fence, an
+ * HTML comment, link definitions, a thematic break.
  *
  * plain-paragraph.ts takes paragraphs with no markup at all (a fifth of a typical
  * draft). Most of the rest is blocks like these, for which the parser's whole work is
@@ -128,6 +129,11 @@ const FENCE_CLOSING = /^ {0,3}(`+|~+)[ \t]*$/;
 const LIMITED_MARKS = /[*_~`[\]\\\r\0]/;
 /** After the paragraph, only blank lines may follow in the block. */
 const BLANK_REST = /(?:\n[ \t]*)*$/y;
+/**
+ * After a paragraph at the top level: blank lines, or after at least one, indented
+ * code (lines indented by four spaces, blank lines among them), which holds no prose.
+ */
+const CODE_REST = /(?:\n[ \t]*)*$|\n[ \t]*\n(?:[ \t]*\n)* {4}[^\n\r\0]*(?:\n(?: {4}[^\n\r\0]*|[ \t]*))*$/y;
 /** Letters and digits: a `*` between one and a space or the line's end can only close, as one after a space can only open. */
 const WORD = /[\p{L}\p{N}]/u;
 /** Punctuation after which a `*` followed by a letter can only open. */
@@ -411,9 +417,9 @@ function paragraphLines(block: string, from: number): number[] | null {
     start = next;
     while (block.charCodeAt(start) === SPACE && start - next <= MAX_INDENT) start++;
     if (!textStart(block, start) || start - next > MAX_INDENT) {
-      // The paragraph ends here: the rest must be blank.
-      BLANK_REST.lastIndex = end;
-      return BLANK_REST.test(block) ? lines : null;
+      // The paragraph ends here: the rest must be blank, or indented code after a blank line.
+      CODE_REST.lastIndex = end;
+      return CODE_REST.test(block) ? lines : null;
     }
   }
 }
@@ -515,14 +521,14 @@ class SimpleReader {
     return true;
   }
 
-  /** A code span of single backticks opening at `at`, closed on the same line: masked. Returns where text resumes, or -1. */
+  /** A code span of single backticks opening at `at` (it may run onto the next lines): masked. Returns where text resumes, or -1. */
   private codeSpan(at: number): number {
     const content = this.content;
     if (content.charCodeAt(at + 1) === BACKTICK) return -1;
     for (let k = at + 1; k < content.length; k++) {
       const c = content.charCodeAt(k);
       // Brackets inside code would take part in the search for link labels.
-      if (c === NEWLINE || c === OPEN_BRACKET || c === CLOSE_BRACKET) return -1;
+      if (c === OPEN_BRACKET || c === CLOSE_BRACKET) return -1;
       if (c === BACKTICK) {
         if (content.charCodeAt(k + 1) === BACKTICK) return -1;
         this.node();
