@@ -70,3 +70,13 @@ describe('continuation lines of deeply nested blocks', () => {
     expect(written(list).occurrences).toEqual(['inner alignment']);
   });
 });
+
+describe('an ordered list item not numbered 1 right after indented code', () => {
+  it('is read as the parser reads the whole draft (a paragraph), so the indented code after it stays code in every analysis', () => {
+    const text = 'Outer alignment.\n\n    code\n\n4. See here on **inner alignment**.\n\n    # indented: inner alignment stays out of prose\n';
+    const whole = analyzeWhole(text, registry);
+    expect(whole.occurrences.map((o) => o.span.start)).toEqual([0, text.indexOf('inner alignment')]);
+    expect(visible(analyze(text, registry))).toEqual(visible(whole));
+    expect(visible(analyzeIncremental(text, registry))).toEqual(visible(whole));
+  });
+});

@@ -2,9 +2,10 @@
  * Splits a Markdown document into blocks that parse the same on their own as inside
  * the document, so an incremental analysis can re-parse only the blocks an edit
  * touched. A split falls only where CommonMark cannot carry a construct across: a
- * blank line followed by a line that starts at column 0, or a bullet list item at
- * column 0 (it closes every open block and cannot continue a paragraph), outside
- * front matter, fenced code and HTML blocks. Splitting lists matters beyond the
+ * blank line followed by a line that starts at column 0 (but not an ordered list
+ * item after an indented line: see ORDERED_ITEM), or a bullet list item at column 0
+ * (it closes every open block and cannot continue a paragraph), outside front
+ * matter, fenced code and HTML blocks. Splitting lists matters beyond the
  * editor: the parser takes time quadratic in the length of a nested list it reads
  * as one piece (a 4,000-line nested list: minutes).
  * Link reference definitions are the one thing that crosses blocks; callers pass
@@ -22,6 +23,11 @@ import { frontMatterEnd, lineAt } from './lines';
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A bullet list item with content at column 0 (a thematic break such as "- - -" splits the same way). */
 const BULLET_ITEM = /^[-+*][ \t]+\S/;
+/**
+ * An ordered list item. micromark reads one not numbered 1 right after indented code
+ * (blank lines between) as a paragraph, and on its own as a list: no split there.
+ */
+const ORDERED_ITEM = /^\d{1,9}[.)]/;
 /** Any HTML at the start of a line: it may open an HTML block that only a blank line ends. */
 const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 const HTML_OPEN = /^ {0,3}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:pre|script|style|textarea)(?:\s|>|$))/i;
@@ -69,6 +75,8 @@ function splitFrom(text: string, chunkStart: number, pos: number, previousBlank:
   let fence: string | null = null;
   let htmlClose: RegExp | null = null;
   let htmlToBlank = false;
+  // Whether the last line that was not blank was indented (indented code, or a list item's text).
+  let lastIndented = false;
   while (pos < text.length) {
     const { end, next } = lineAt(text, pos);
     const line = text.slice(pos, end);
@@ -80,7 +88,7 @@ function splitFrom(text: string, chunkStart: number, pos: number, previousBlank:
     } else {
       const blank = line.trim() === '';
       if (blank) htmlToBlank = false;
-      const startsBlock = previousBlank ? !blank && !/^\s/.test(line) : !htmlToBlank && BULLET_ITEM.test(line);
+      const startsBlock = previousBlank ? !blank && !/^\s/.test(line) && !(lastIndented && ORDERED_ITEM.test(line)) : !htmlToBlank && BULLET_ITEM.test(line);
       if (startsBlock && pos > chunkStart) {
         chunks.push({ start: chunkStart, end: pos });
         if (stopAt?.(pos)) return { chunks, stoppedAt: pos };
@@ -94,6 +102,7 @@ function splitFrom(text: string, chunkStart: number, pos: number, previousBlank:
         if (close && !close.test(line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!)/, ''))) htmlClose = close;
       }
       previousBlank = blank;
+      if (!blank) lastIndented = /^\s/.test(line);
     }
     pos = next;
   }
