@@ -3,7 +3,7 @@
  * the document, so an incremental analysis can re-parse only the blocks an edit
  * touched. A split falls only where CommonMark cannot carry a construct across: a
  * blank line followed by a line that starts at column 0 (but not an ordered list
- * item after an indented line: see ORDERED_ITEM), or a bullet list item at column 0
+ * item after a line indented like code: see ORDERED_ITEM), or a bullet list item at column 0
  * (it closes every open block and cannot continue a paragraph), outside front
  * matter, fenced code and HTML blocks. Splitting lists matters beyond the
  * editor: the parser takes time quadratic in the length of a nested list it reads
@@ -24,10 +24,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A bullet list item with content at column 0 (a thematic break such as "- - -" splits the same way). */
 const BULLET_ITEM = /^[-+*][ \t]+\S/;
 /**
- * An ordered list item. micromark reads one not numbered 1 right after indented code
+ * An ordered list item not numbered 1. micromark reads one right after indented code
  * (blank lines between) as a paragraph, and on its own as a list: no split there.
  */
-const ORDERED_ITEM = /^\d{1,9}[.)]/;
+const ORDERED_ITEM = /^(?!1[.)])\d{1,9}[.)]/;
+/** A line indented by four columns or more, as indented code is. */
+const INDENTED_4 = /^(?: {4}| {0,3}\t)/;
 /** Any HTML at the start of a line: it may open an HTML block that only a blank line ends. */
 const HTML_START = /^ {0,3}<[A-Za-z/!?]/;
 const HTML_OPEN = /^ {0,3}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<(?:pre|script|style|textarea)(?:\s|>|$))/i;
@@ -75,7 +77,7 @@ function splitFrom(text: string, chunkStart: number, pos: number, previousBlank:
   let fence: string | null = null;
   let htmlClose: RegExp | null = null;
   let htmlToBlank = false;
-  // Whether the last line that was not blank was indented (indented code, or a list item's text).
+  // Whether the last line that was not blank was indented like code (it may be, or a list item's text).
   let lastIndented = false;
   while (pos < text.length) {
     const { end, next } = lineAt(text, pos);
@@ -102,7 +104,7 @@ function splitFrom(text: string, chunkStart: number, pos: number, previousBlank:
         if (close && !close.test(line.replace(/^ {0,3}<(?:!--|\?|!\[CDATA\[|!)/, ''))) htmlClose = close;
       }
       previousBlank = blank;
-      if (!blank) lastIndented = /^\s/.test(line);
+      if (!blank) lastIndented = INDENTED_4.test(line);
     }
     pos = next;
   }
