@@ -65,7 +65,7 @@ const PREFIX = fc.oneof(
 );
 const SUFFIX = fc.oneof({ arbitrary: fc.constant(''), weight: 12 }, { arbitrary: fc.constantFrom(' ', '  ', '\t', '\\'), weight: 1 });
 const BLOCK = fc
-  .tuple(fc.array(fc.tuple(PREFIX, LINE, SUFFIX), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '\n', '\n\n', '\n  \n', '\n\t\n\n', ' \n', '\n\n  more', '\n\n    code *x* [y]', '\n  \n    code\n\n     more\n', '\n    not code', '\n\n    code\nlazy', '\n\n\tcode', '\n\n    code\n  \n'))
+  .tuple(fc.array(fc.tuple(PREFIX, LINE, SUFFIX), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '\n', '\n\n', '\n  \n', '\n\t\n\n', ' \n', '\n\n  more', '\n\n    code *x* [y]', '\n  \n    code\n\n     more\n', '\n    not code', '\n\n    code\nlazy', '\n\n\tcode', '\n\n    code\n  \n', '\n\n    code\n\n4. Inner *x*', '\n\n    code\n\n1. Inner', '\n\n    code\n\n10. Inner', '\n\n    code\n\nInner `x`\n\n    more code', '\n\n    code\n4. Inner', '\n\n    code\n\n# Inner', '\n\n    code\n\n2) Inner\n3. outer\n\n    x'))
   .map(([lines, end]) => lines.map(([prefix, line, suffix]) => prefix + line + suffix).join('\n') + end);
 
 /** Fenced code and HTML comments, closed or not, with what may follow them. */
@@ -242,6 +242,7 @@ describe('simple blocks read without the parser', () => {
     ['lines that start with a digit but no list marker', 'Inner alignment, as in Example\n2, holds over\n10 gradient steps, or\n1.5 times as many.'],
     ['a heading that starts with a digit', '## 1. Inner alignment'],
     ['a code span that runs onto the next line', 'Run `x\ny` first.'],
+    ['paragraphs with indented code between, one starting like a list item numbered 4', 'Inner alignment.\n\n    code\n\n4. See here on **inner alignment**.\nOuter.\n\n    # indented\n\n'],
     ['a paragraph followed by indented code', 'Inner alignment, *here*.\n\n    # indented code: inner alignment\n      x = [y]\n\n    z\n\n'],
     ['an ordered list with a lazy line that starts with a digit', '10. Inner alignment.\n2.5 times.\n11. Outer.'],
     ['reference links, after the inline ones in the links', 'As [Shah] says, see [Shah et al.][shah], [2][], [titled] and [the post](https://example.com/p).'],

@@ -130,10 +130,16 @@ const LIMITED_MARKS = /[*_~`[\]\\\r\0]/;
 /** After the paragraph, only blank lines may follow in the block. */
 const BLANK_REST = /(?:\n[ \t]*)*$/y;
 /**
- * After a paragraph at the top level: blank lines, or after at least one, indented
- * code (lines indented by four spaces, blank lines among them), which holds no prose.
+ * After a paragraph at the top level, from its last line's end: at least one blank
+ * line, indented code (lines indented by four spaces, blank lines among them), which
+ * holds no prose, and blank lines; up to the block's end or the next line's start.
  */
-const CODE_REST = /(?:\n[ \t]*)*$|\n[ \t]*\n(?:[ \t]*\n)* {4}[^\n\r\0]*(?:\n(?: {4}[^\n\r\0]*|[ \t]*))*$/y;
+const CODE_AFTER = /\n[ \t]*\n(?:[ \t]*\n)* {4}[^\n\r\0]*(?:\n(?: {4}[^\n\r\0]*|[ \t]*(?=\n|$)))*(?:\n|$)/y;
+/**
+ * An ordered list marker not starting with "1": right after indented code, micromark
+ * reads a line starting with one as a paragraph, not a list.
+ */
+const NOT_FIRST_ITEM = /^[02-9]\d{0,8}[.)]/;
 /** Letters and digits: a `*` between one and a space or the line's end can only close, as one after a space can only open. */
 const WORD = /[\p{L}\p{N}]/u;
 /** Punctuation after which a `*` followed by a letter can only open. */
@@ -244,8 +250,33 @@ function blockShape(block: string, from: number): Leaf[] | null {
   if (first === 35 /* # */) return heading(block, from);
   if (first === 62 /* > */) return quoteLeaves(block, from);
   if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(from + 1) === SPACE) || ORDERED_START.test(block.slice(from, from + 10))) return listLeaves(block, from);
-  const lines = paragraphLines(block, from);
-  return lines ? [{ kind: 'paragraph', lines }] : null;
+  return paragraphLeaves(block, from);
+}
+
+/**
+ * Paragraphs at the top level, each but the last followed by indented code: the
+ * content ranges of each, or null when anything else follows one. (The block splits
+ * keep a paragraph after indented code with it when the paragraph starts like an
+ * ordered list: see chunks.ts.)
+ */
+function paragraphLeaves(block: string, from: number): Leaf[] | null {
+  const leaves: Leaf[] = [];
+  let afterCode = false;
+  for (let start = from; ; ) {
+    const lines = paragraphLines(block, start, afterCode);
+    if (!lines) return null;
+    leaves.push({ kind: 'paragraph', lines });
+    const end = lines[lines.length - 1];
+    BLANK_REST.lastIndex = end;
+    if (BLANK_REST.test(block)) return leaves;
+    CODE_AFTER.lastIndex = end;
+    if (!CODE_AFTER.test(block)) return null;
+    start = CODE_AFTER.lastIndex;
+    if (start >= block.length) return leaves;
+    // The next paragraph must follow a blank line (a line right after code ends it, but is no plain case).
+    if (block.slice(block.lastIndexOf('\n', start - 2) + 1, start - 1).trim() !== '') return null;
+    afterCode = true;
+  }
 }
 
 /**
@@ -398,16 +429,17 @@ function listLeaves(block: string, from: number): Leaf[] | null {
 }
 
 /**
- * The content ranges of the paragraph starting at `from`, up to the first blank line,
- * after which only blank lines may follow. Continuation lines may be indented (by up
- * to MAX_INDENT spaces: indented code cannot interrupt a paragraph). Null when a line
- * could be anything but paragraph text (its start, plainLine).
+ * The content ranges of the paragraph starting at `from` (`afterCode`: right after
+ * indented code), up to the first line that cannot continue it. Continuation lines
+ * may be indented (by up to MAX_INDENT spaces: indented code cannot interrupt a
+ * paragraph). Null when its first line could be anything but paragraph text (its
+ * start, plainLine), or a later line that starts like text fails plainLine.
  */
-function paragraphLines(block: string, from: number): number[] | null {
+function paragraphLines(block: string, from: number, afterCode: boolean): number[] | null {
   const lines: number[] = [];
   let start = from;
+  if (!textStart(block, start) && !(afterCode && NOT_FIRST_ITEM.test(block.slice(start, start + 10)))) return null;
   for (;;) {
-    if (!textStart(block, start)) return null;
     let end = block.indexOf('\n', start);
     if (end < 0) end = block.length;
     if (!plainLine(block, start, end)) return null;
@@ -416,11 +448,8 @@ function paragraphLines(block: string, from: number): number[] | null {
     const next = end + 1;
     start = next;
     while (block.charCodeAt(start) === SPACE && start - next <= MAX_INDENT) start++;
-    if (!textStart(block, start) || start - next > MAX_INDENT) {
-      // The paragraph ends here: the rest must be blank, or indented code after a blank line.
-      CODE_REST.lastIndex = end;
-      return CODE_REST.test(block) ? lines : null;
-    }
+    // The paragraph ends here; paragraphLeaves reads what follows.
+    if (!textStart(block, start) || start - next > MAX_INDENT) return lines;
   }
 }
 
