@@ -199,6 +199,7 @@ describe('simple blocks read without the parser', () => {
     ['"<" before a space and ">" as text', 'P ( | J ( π ) − max | < ε ) > p ⇒ inner alignment <\nholds -> here.'],
     ['lines that start with a digit but no list marker', 'Inner alignment, as in Example\n2, holds over\n10 gradient steps, or\n1.5 times as many.'],
     ['a heading that starts with a digit', '## 1. Inner alignment'],
+    ['a paragraph that starts with a number but no list marker', '1.5 times as many uses of inner alignment.'],
     ['a code span that runs onto the next line', 'Run `x\ny` first.'],
     ['paragraphs with indented code between, one starting like a list item numbered 4', 'Inner alignment.\n\n    code\n\n4. See here on **inner alignment**.\nOuter.\n\n    # indented\n\n'],
     ['a paragraph followed by indented code', 'Inner alignment, *here*.\n\n    # indented code: inner alignment\n      x = [y]\n\n    z\n\n'],

@@ -45,17 +45,19 @@ const CLOSE_BRACKET = 93;
 const LINE_START = /[^\s#>+=_~<|&\\\-0-9]/;
 /** An ordered list marker at a line's start: the one way a line starting with a digit can be more than text. */
 const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t\n]|$)/;
-/** What may open an ordered list at a block's start (listLeaves decides); other digits start a paragraph. */
-const ORDERED_START = /^\d{1,9}[.)]/;
 
 /**
  * Whether paragraph text can start at `start`: a character LINE_START allows, or a
  * digit that opens no ordered list marker ("2, until", "10 steps", "1.5 times").
  */
 function textStart(block: string, start: number): boolean {
-  const c = block.charCodeAt(start);
-  if (c >= 48 && c <= 57) return !ORDERED_MARKER.test(block.slice(start, start + 12));
+  if (isDigit(block.charCodeAt(start))) return !ORDERED_MARKER.test(block.slice(start, start + 12));
   return LINE_START.test(block[start] ?? '');
+}
+
+/** An ASCII digit, by character code. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 /**
  * Characters that, outside a code span or a link's address, mean more than text to
@@ -249,7 +251,7 @@ function blockShape(block: string, from: number): Leaf[] | null {
   const first = block.charCodeAt(from);
   if (first === 35 /* # */) return heading(block, from);
   if (first === 62 /* > */) return quoteLeaves(block, from);
-  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(from + 1) === SPACE) || ORDERED_START.test(block.slice(from, from + 10))) return listLeaves(block, from);
+  if (((first === 45 || first === 43 || first === STAR) && block.charCodeAt(from + 1) === SPACE) || (isDigit(first) && !textStart(block, from))) return listLeaves(block, from);
   return paragraphLeaves(block, from);
 }
 
@@ -325,8 +327,7 @@ function heading(block: string, from: number): Leaf[] | null {
   if (depth > 6 || block.charCodeAt(from + depth) !== SPACE) return null;
   const start = from + depth + 1;
   // In a heading, "1." is text too: no list opens there.
-  const c = block.charCodeAt(start);
-  if (!(c >= 48 && c <= 57) && !textStart(block, start)) return null;
+  if (!isDigit(block.charCodeAt(start)) && !textStart(block, start)) return null;
   let end = block.indexOf('\n', start);
   if (end < 0) end = block.length;
   const last = block.charCodeAt(end - 1);
